@@ -1,0 +1,1 @@
+package dev.motospkg.cli; public class Main { public static void main(String[] a){} }
