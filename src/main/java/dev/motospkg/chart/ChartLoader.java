@@ -1,0 +1,94 @@
+package dev.motospkg.chart;
+
+import dev.motospkg.error.MotosException;
+import dev.motospkg.yaml.YamlCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Reads a chart folder: Chart.yaml, templates/*.yaml|*.j2, defaults and schema location. */
+public final class ChartLoader {
+    private final YamlCodec yaml;
+
+    public ChartLoader(YamlCodec yaml) {
+        this.yaml = yaml;
+    }
+
+    public Chart load(ChartLocation location) {
+        Path dir = location.chartDir();
+        Path chartYaml = dir.resolve("Chart.yaml");
+        if (!Files.isRegularFile(chartYaml)) {
+            throw MotosException.invalid("no chart at " + dir + " (Chart.yaml not found)",
+                    "Run from the repository root, or pass --chart DIR pointing at a folder with Chart.yaml and templates/.");
+        }
+        ChartMetadata metadata = metadata(yaml.parseMap(read(chartYaml), display(chartYaml)), display(chartYaml));
+        List<TemplateFile> templates = templates(dir);
+        Map<String, Object> defaults = location.defaultsFile()
+                .map(p -> yaml.parseMap(read(p), display(p)))
+                .orElseGet(LinkedHashMap::new);
+        String defaultsName = location.defaultsFile().map(ChartLoader::display).orElse("chart defaults");
+        return new Chart(dir, metadata, templates, defaults, defaultsName, location.schemaFile());
+    }
+
+    private static ChartMetadata metadata(Map<String, Object> map, String source) {
+        String name = string(map, "name", source, true);
+        String version = string(map, "version", source, true);
+        return new ChartMetadata(name, version, string(map, "appVersion", source, false),
+                string(map, "description", source, false));
+    }
+
+    private static String string(Map<String, Object> map, String key, String source, boolean required) {
+        Object value = map.get(key);
+        if (value == null || value.toString().isBlank()) {
+            if (required) {
+                throw MotosException.invalid(source + ": missing `" + key + "`",
+                        "Chart.yaml needs at least `name:` and `version:`.");
+            }
+            return "";
+        }
+        return value.toString();
+    }
+
+    private List<TemplateFile> templates(Path dir) {
+        Path templatesDir = dir.resolve("templates");
+        if (!Files.isDirectory(templatesDir)) {
+            throw MotosException.invalid("chart " + dir + " has no templates/ folder",
+                    "Put one Jinja-templated manifest per file under templates/.");
+        }
+        List<TemplateFile> files = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(templatesDir)) {
+            entries.filter(Files::isRegularFile)
+                    .filter(p -> isTemplate(p.getFileName().toString()))
+                    .sorted()
+                    .forEach(p -> files.add(new TemplateFile("templates/" + p.getFileName(), read(p))));
+        } catch (IOException e) {
+            throw MotosException.invalid("cannot list " + templatesDir + ": " + e.getMessage(), null);
+        }
+        return List.copyOf(files);
+    }
+
+    private static boolean isTemplate(String fileName) {
+        return fileName.endsWith(".yaml") || fileName.endsWith(".yml") || fileName.endsWith(".j2");
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw MotosException.invalid("cannot read " + display(p) + ": " + e.getMessage(),
+                    "Check the path and its permissions.");
+        }
+    }
+
+    static String display(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}
