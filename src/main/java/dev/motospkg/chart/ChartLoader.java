@@ -1,9 +1,9 @@
 package dev.motospkg.chart;
 
 import dev.motospkg.error.MotosException;
+import dev.motospkg.io.UserFiles;
 import dev.motospkg.yaml.YamlCodec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +27,12 @@ public final class ChartLoader {
             throw MotosException.invalid("no chart at " + dir + " (Chart.yaml not found)",
                     "Run from the repository root, or pass --chart DIR pointing at a folder with Chart.yaml and templates/.");
         }
-        ChartMetadata metadata = metadata(yaml.parseMap(read(chartYaml), display(chartYaml)), display(chartYaml));
+        ChartMetadata metadata = metadata(yaml.parseMap(UserFiles.read(chartYaml), UserFiles.display(chartYaml)), UserFiles.display(chartYaml));
         List<TemplateFile> templates = templates(dir);
         Map<String, Object> defaults = location.defaultsFile()
-                .map(p -> yaml.parseMap(read(p), display(p)))
+                .map(p -> yaml.parseMap(UserFiles.read(p), UserFiles.display(p)))
                 .orElseGet(LinkedHashMap::new);
-        String defaultsName = location.defaultsFile().map(ChartLoader::display).orElse("chart defaults");
+        String defaultsName = location.defaultsFile().map(UserFiles::display).orElse("chart defaults");
         return new Chart(dir, metadata, templates, defaults, defaultsName, location.schemaFile());
     }
 
@@ -66,7 +66,7 @@ public final class ChartLoader {
             entries.filter(Files::isRegularFile)
                     .filter(p -> isTemplate(p.getFileName().toString()))
                     .sorted()
-                    .forEach(p -> files.add(new TemplateFile("templates/" + p.getFileName(), read(p))));
+                    .forEach(p -> files.add(new TemplateFile("templates/" + p.getFileName(), UserFiles.read(p))));
         } catch (IOException e) {
             throw MotosException.invalid("cannot list " + templatesDir + ": " + e.getMessage(), null);
         }
@@ -75,20 +75,5 @@ public final class ChartLoader {
 
     private static boolean isTemplate(String fileName) {
         return fileName.endsWith(".yaml") || fileName.endsWith(".yml") || fileName.endsWith(".j2");
-    }
-
-    static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw MotosException.invalid("cannot read " + display(p) + ": " + e.getMessage(),
-                    "Check the path and its permissions.");
-        }
-    }
-
-    static String display(Path p) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 }

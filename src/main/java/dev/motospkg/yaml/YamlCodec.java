@@ -59,10 +59,15 @@ public final class YamlCodec {
     }
 
     public Object parseOne(String text, String sourceName) {
+        return parseOne(text, sourceName, 0);
+    }
+
+    /** As {@link #parseOne(String, String)}, reporting lines shifted by {@code lineOffset}. */
+    public Object parseOne(String text, String sourceName, int lineOffset) {
         try {
             return loader().load(text);
         } catch (YAMLException e) {
-            throw syntaxError(e, sourceName, 0);
+            throw syntaxError(e, sourceName, lineOffset);
         }
     }
 
