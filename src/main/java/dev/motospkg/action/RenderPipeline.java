@@ -1,0 +1,125 @@
+package dev.motospkg.action;
+
+import dev.motospkg.chart.ChartLoader;
+import dev.motospkg.chart.ChartLocation;
+import dev.motospkg.error.MotosException;
+import dev.motospkg.render.ReleaseContext;
+import dev.motospkg.render.RenderedFile;
+import dev.motospkg.render.TemplateEngine;
+import dev.motospkg.resource.KubeObject;
+import dev.motospkg.resource.ManifestParser;
+import dev.motospkg.schema.ValuesSchema;
+import dev.motospkg.schema.Violation;
+import dev.motospkg.values.LeafResolver;
+import dev.motospkg.values.MergedValues;
+import dev.motospkg.values.SetValue;
+import dev.motospkg.values.TypeGuess;
+import dev.motospkg.values.ValuesAssembler;
+import dev.motospkg.values.ValuesAssembler.Layer;
+import dev.motospkg.values.ValuesRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one render path: load chart, layer values, validate against the schema, render, parse.
+ * {@code template}, {@code lint}, {@code install}, {@code upgrade} and {@code diff} all come here.
+ */
+public final class RenderPipeline {
+    private final Path workDir;
+    private final ChartLoader chartLoader;
+    private final ValuesAssembler assembler;
+    private final TemplateEngine engine;
+    private final ManifestParser parser;
+
+    public RenderPipeline(Path workDir, ChartLoader chartLoader, ValuesAssembler assembler, TemplateEngine engine,
+            ManifestParser parser) {
+        this.workDir = workDir;
+        this.chartLoader = chartLoader;
+        this.assembler = assembler;
+        this.engine = engine;
+        this.parser = parser;
+    }
+
+    public LoadedChart load(Path chartOption) {
+        ChartLocation location = ChartLocation.resolve(workDir, chartOption);
+        var chart = chartLoader.load(location);
+        return new LoadedChart(chart, chart.schemaFile().map(ValuesSchema::load));
+    }
+
+    /**
+     * @param previous the values a release already has (upgrade), or null
+     * @param revision the revision being rendered; 1 and {@code isInstall} for template and install
+     */
+    public Rendered render(LoadedChart loaded, Layer previous, ValuesRequest request, ReleaseTarget target,
+            int revision, boolean isInstall) {
+        MergedValues values = values(loaded, previous, request);
+        String name = target.name() != null ? target.name() : loaded.chart().metadata().name();
+        String namespace = target.namespace() != null ? target.namespace() : namespaceValue(values.merged());
+        ReleaseContext release = new ReleaseContext(name, namespace, revision, isInstall, !isInstall);
+        List<RenderedFile> files = engine.render(loaded.chart(), values.merged(), release);
+        List<KubeObject> objects = parser.parse(files);
+        return new Rendered(loaded, values, release, files, objects);
+    }
+
+    /** Layers and validates values; every violation at once, with where each bad value came from. */
+    public MergedValues values(LoadedChart loaded, Layer previous, ValuesRequest request) {
+        Optional<ValuesSchema> schema = loaded.schema();
+        LeafResolver resolver = schema.<LeafResolver>map(s -> (path, value) -> resolve(s, path, value))
+                .orElse(LeafResolver.helmGuessing());
+        var chart = loaded.chart();
+        MergedValues values = assembler.assemble(new Layer(chart.defaultsName(), chart.defaults()), previous,
+                request, resolver);
+        schema.ifPresent(s -> check(s, values));
+        return values;
+    }
+
+    /** Where the schema says string, {@code --set backend.tag=2} is the string "2", not a number. */
+    private static Object resolve(ValuesSchema schema, List<Object> path, SetValue value) {
+        if (value.isList()) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < value.elements().size(); i++) {
+                List<Object> child = new ArrayList<>(path);
+                child.add(i);
+                out.add(resolve(schema, child, value.elements().get(i)));
+            }
+            return out;
+        }
+        if (!value.guessable() || schema.isString(path)) {
+            return value.text();
+        }
+        return TypeGuess.guess(value.text());
+    }
+
+    private static void check(ValuesSchema schema, MergedValues values) {
+        List<Violation> violations = schema.validate(values.merged());
+        if (violations.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("invalid values (" + violations.size()
+                + (violations.size() == 1 ? " problem" : " problems") + "):");
+        for (Violation v : violations) {
+            sb.append("\n  ").append(v.path().isEmpty() ? "(root)" : v.path()).append(": ").append(v.message());
+            List<String> details = new ArrayList<>();
+            if (v.value() != null) {
+                details.add("value " + v.value());
+            }
+            String origin = values.origins().originOf(v.pathElements());
+            if (origin != null) {
+                details.add("from " + origin);
+            }
+            if (!details.isEmpty()) {
+                sb.append("\n      (").append(String.join(", ", details)).append(')');
+            }
+        }
+        throw MotosException.invalid(sb.toString(),
+                "Fix the values above in the file or --set they came from; see " + schema.displayName() + ".");
+    }
+
+    private static String namespaceValue(Map<String, Object> merged) {
+        Object ns = merged.get("namespace");
+        return ns == null || ns.toString().isBlank() ? "default" : ns.toString();
+    }
+}

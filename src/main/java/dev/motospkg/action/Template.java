@@ -1,0 +1,75 @@
+package dev.motospkg.action;
+
+import dev.motospkg.error.MotosException;
+import dev.motospkg.render.RenderedFile;
+import dev.motospkg.resource.ManifestParser;
+import dev.motospkg.values.ValuesRequest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code motospkg template}: render locally, print or write one file per template. Nothing touches a cluster. */
+public final class Template {
+
+    public record Options(Path chart, ValuesRequest values, ReleaseTarget target, Path outputDir) {
+    }
+
+    private final RenderPipeline pipeline;
+
+    public Template(RenderPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    public void run(Options options, PrintWriter out) {
+        LoadedChart loaded = pipeline.load(options.chart());
+        Rendered rendered = pipeline.render(loaded, null, options.values(), options.target(), 1, true);
+        Map<String, String> texts = manifestTexts(rendered);
+        if (options.outputDir() == null) {
+            texts.values().forEach(out::print);
+            out.flush();
+            return;
+        }
+        write(options.outputDir(), texts);
+        texts.keySet().forEach(name -> out.println("wrote " + options.outputDir().resolve(fileName(name))));
+        out.flush();
+    }
+
+    /** Per template, its documents each preceded by {@code # Source:}; templates that render nothing are left out. */
+    public static Map<String, String> manifestTexts(Rendered rendered) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (RenderedFile file : rendered.files()) {
+            StringBuilder sb = new StringBuilder();
+            for (ManifestParser.Document doc : ManifestParser.split(file)) {
+                String body = doc.text().strip();
+                if (new RenderedFile(file.name(), body).isBlank()) {
+                    continue;
+                }
+                sb.append("---\n# Source: ").append(file.name()).append('\n').append(body).append('\n');
+            }
+            if (sb.length() > 0) {
+                texts.put(file.name(), sb.toString());
+            }
+        }
+        return texts;
+    }
+
+    private static void write(Path dir, Map<String, String> texts) {
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                Files.writeString(dir.resolve(fileName(e.getKey())), e.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw MotosException.failed("cannot write manifests to " + dir + ": " + e.getMessage(),
+                    "Check that the folder is writable.");
+        }
+    }
+
+    private static String fileName(String templateName) {
+        return templateName.substring(templateName.lastIndexOf('/') + 1);
+    }
+}

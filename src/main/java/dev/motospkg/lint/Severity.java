@@ -1,0 +1,6 @@
+package dev.motospkg.lint;
+
+public enum Severity {
+    ERROR,
+    WARNING
+}
