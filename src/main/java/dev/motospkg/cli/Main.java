@@ -1,1 +1,71 @@
-package dev.motospkg.cli; public class Main { public static void main(String[] a){} }
+package dev.motospkg.cli;
+
+import dev.motospkg.error.ExitCode;
+import dev.motospkg.error.MotosException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point. {@link #run} is the testable form: output to the given writers, exit code returned. */
+@Command(name = "motospkg", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Helm-style packaging for the motos app: validate, render, diff, install, upgrade, roll back.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(out, err, Path.of("").toAbsolutePath(), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, Path workDir, String... args) {
+        App app = new App(out, err, workDir);
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.addSubcommand(new TemplateCommand(app));
+        cli.addSubcommand(new LintCommand(app));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, main.debug));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("Error: " + e.getMessage());
+            err.println("Hint: run `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
+            err.flush();
+            return ExitCode.INVALID_INPUT.code();
+        });
+        if (args.length == 0) {
+            cli.usage(out);
+            return ExitCode.INVALID_INPUT.code();
+        }
+        return cli.execute(args);
+    }
+
+    /** The one place exceptions become exit codes and user-facing text. */
+    static int report(Exception e, PrintWriter err, boolean debug) {
+        if (e instanceof MotosException m) {
+            err.println("Error: " + m.getMessage());
+            if (m.hint() != null) {
+                err.println("Hint: " + m.hint());
+            }
+            if (debug) {
+                m.printStackTrace(err);
+            }
+            err.flush();
+            return m.exitCode().code();
+        }
+        err.println("Error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        err.println("Hint: this is a bug in motospkg; run again with --debug and report the stack trace.");
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.FAILED.code();
+    }
+}
