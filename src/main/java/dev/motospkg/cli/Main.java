@@ -31,6 +31,8 @@ public final class Main {
         CommandLine cli = new CommandLine(main);
         cli.addSubcommand(new TemplateCommand(app));
         cli.addSubcommand(new LintCommand(app));
+        // Repeated -f/--set call their setters once each, in order; that is how layering order is kept.
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, main.debug));

@@ -62,7 +62,7 @@ class TemplateCommandTest {
         CliRun run = CliRun.inProject("template", "--set", "postgres.auth.existingSecret=my-db");
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(run.out().contains("09-postgres-secret.yaml"), run.out());
-        assertTrue(run.out().contains("name: my-db"), run.out());
+        assertTrue(run.out().contains("name: \"my-db\""), run.out());
     }
 
     @Test
@@ -91,6 +91,15 @@ class TemplateCommandTest {
         assertTrue(run.err().contains("Hint: "), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
         assertFalse(Files.exists(dir), "nothing written");
+    }
+
+    @Test
+    void repeatedSetsApplyInOrderAcrossFlags() {
+        CliRun run = CliRun.inProject("template", "--set", "backend.tag=v7", "--set-string", "backend.tag=v8",
+                "--set", "frontend.tag=v9");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("motos-backend:v8"), run.out());
+        assertTrue(run.out().contains("motos-frontend:v9"), run.out());
     }
 
     @Test

@@ -17,6 +17,9 @@ class ChecksTest {
     private List<KubeObject> objects(String text) {
         List<KubeObject> out = new ArrayList<>();
         for (Object doc : yaml.parseAll(text, "test")) {
+            if (doc == null) {
+                continue;
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> body = (Map<String, Object>) doc;
             out.add(new KubeObject("templates/test.yaml", body));
