@@ -1,0 +1,35 @@
+package dev.motospkg.kube;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the actions need from a Kubernetes API server, in plain trees (maps, lists, scalars) so no
+ * client library type leaves the kube package. {@code Fabric8Cluster} talks to a real server.
+ */
+public interface Cluster {
+
+    /** "context minikube, server https://192.168.49.2:8443": for messages. */
+    String describe();
+
+    /** Fails with a clear MotosException naming context and server when the cluster cannot be reached. */
+    void checkReachable();
+
+    Optional<Map<String, Object>> get(ObjectKey key);
+
+    /**
+     * Server-side apply with field manager "motospkg", taking over conflicting fields (force).
+     * Returns the object as the server stored it (or would store it, for a dry run).
+     */
+    Map<String, Object> apply(Map<String, Object> body, boolean dryRun);
+
+    /** Deletes if present; returns false when it was already gone. */
+    boolean delete(ObjectKey key);
+
+    /** Objects of one kind in a namespace matching all the given labels. */
+    List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels);
+
+    /** Whether objects of this kind live in a namespace (false for Namespace, PersistentVolume, ...). */
+    boolean isNamespaced(String apiVersion, String kind);
+}

@@ -1,0 +1,32 @@
+package dev.motospkg.release;
+
+import dev.motospkg.chart.ChartMetadata;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One revision of a release, as stored. {@code values} are what the user supplied (not the merged
+ * defaults), so an upgrade can reuse them; {@code manifest} is the rendered text that was applied.
+ */
+public record Release(
+        String name,
+        String namespace,
+        int revision,
+        ReleaseStatus status,
+        ChartMetadata chart,
+        Map<String, Object> values,
+        String manifest,
+        Instant firstDeployed,
+        Instant lastDeployed,
+        String description) {
+
+    public Release withStatus(ReleaseStatus newStatus, String newDescription, Instant now) {
+        return new Release(name, namespace, revision, newStatus, chart, values, manifest, firstDeployed, now,
+                newDescription);
+    }
+
+    /** {@code motos.v3}: how messages name a revision. */
+    public String label() {
+        return name + ".v" + revision;
+    }
+}
