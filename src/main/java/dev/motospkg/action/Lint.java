@@ -28,7 +28,7 @@ public final class Lint {
 
     public List<Finding> run(Options options, PrintWriter out) {
         LoadedChart loaded = pipeline.load(options.chart());
-        Rendered rendered = pipeline.render(loaded, null, options.values(), options.target(), 1, true);
+        Rendered rendered = pipeline.renderForTemplate(loaded, options.values(), options.target());
         boolean production = options.values().files().stream()
                 .anyMatch(f -> f.getFileName().toString().toLowerCase().contains("prod"));
         List<Finding> findings = Checks.run(new LintInput(rendered.objects(), production));

@@ -49,19 +49,25 @@ public final class RenderPipeline {
         return new LoadedChart(chart, chart.schemaFile().map(ValuesSchema::load));
     }
 
-    /**
-     * @param previous the values a release already has (upgrade), or null
-     * @param revision the revision being rendered; 1 and {@code isInstall} for template and install
-     */
-    public Rendered render(LoadedChart loaded, Layer previous, ValuesRequest request, ReleaseTarget target,
-            int revision, boolean isInstall) {
-        MergedValues values = values(loaded, previous, request);
-        String name = target.name() != null ? target.name() : loaded.chart().metadata().name();
-        String namespace = target.namespace() != null ? target.namespace() : namespaceValue(values.merged());
-        ReleaseContext release = new ReleaseContext(name, namespace, revision, isInstall, !isInstall);
+    /** Template and lint: a first install, values from the chart defaults and the command line only. */
+    public Rendered renderForTemplate(LoadedChart loaded, ValuesRequest request, ReleaseTarget target) {
+        MergedValues values = values(loaded, null, request);
+        return render(loaded, values, context(loaded, values, target, 1, true));
+    }
+
+    /** Renders already validated values for a known release context. */
+    public Rendered render(LoadedChart loaded, MergedValues values, ReleaseContext release) {
         List<RenderedFile> files = engine.render(loaded.chart(), values.merged(), release);
         List<KubeObject> objects = parser.parse(files);
         return new Rendered(loaded, values, release, files, objects);
+    }
+
+    /** Release name (given, else the chart's) and namespace (given, else the {@code namespace} value). */
+    public ReleaseContext context(LoadedChart loaded, MergedValues values, ReleaseTarget target, int revision,
+            boolean isInstall) {
+        String name = target.name() != null ? target.name() : loaded.chart().metadata().name();
+        String namespace = target.namespace() != null ? target.namespace() : namespaceValue(values.merged());
+        return new ReleaseContext(name, namespace, revision, isInstall, !isInstall);
     }
 
     /** Layers and validates values; every violation at once, with where each bad value came from. */

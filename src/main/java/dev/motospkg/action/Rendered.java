@@ -13,4 +13,9 @@ public record Rendered(
         ReleaseContext release,
         List<RenderedFile> files,
         List<KubeObject> objects) {
+
+    /** The text recorded in the release and shown by {@code template}: documents with {@code # Source:} lines. */
+    public String manifest() {
+        return String.join("", Template.manifestTexts(this).values());
+    }
 }

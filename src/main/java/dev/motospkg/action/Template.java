@@ -26,7 +26,7 @@ public final class Template {
 
     public void run(Options options, PrintWriter out) {
         LoadedChart loaded = pipeline.load(options.chart());
-        Rendered rendered = pipeline.render(loaded, null, options.values(), options.target(), 1, true);
+        Rendered rendered = pipeline.renderForTemplate(loaded, options.values(), options.target());
         Map<String, String> texts = manifestTexts(rendered);
         if (options.outputDir() == null) {
             texts.values().forEach(out::print);
@@ -48,7 +48,7 @@ public final class Template {
                 if (new RenderedFile(file.name(), body).isBlank()) {
                     continue;
                 }
-                sb.append("---\n# Source: ").append(file.name()).append('\n').append(body).append('\n');
+                sb.append("---\n").append(ManifestParser.SOURCE_PREFIX).append(file.name()).append('\n').append(body).append('\n');
             }
             if (sb.length() > 0) {
                 texts.put(file.name(), sb.toString());

@@ -47,6 +47,27 @@ public final class ManifestParser {
         return objects;
     }
 
+    /**
+     * Parses a stored release manifest (documents each preceded by {@code # Source: templates/x}),
+     * keeping each object's template name.
+     */
+    public List<KubeObject> parseManifest(String manifest) {
+        List<RenderedFile> files = new ArrayList<>();
+        for (Document doc : split(new RenderedFile("manifest", manifest))) {
+            String source = "manifest";
+            for (String line : doc.text().split("\n")) {
+                if (line.startsWith(SOURCE_PREFIX)) {
+                    source = line.substring(SOURCE_PREFIX.length()).strip();
+                    break;
+                }
+            }
+            files.add(new RenderedFile(source, doc.text()));
+        }
+        return parse(files);
+    }
+
+    public static final String SOURCE_PREFIX = "# Source: ";
+
     /** A document's text and the 1-based line in the rendered file where it starts. */
     public record Document(String text, int firstLine) {
     }

@@ -1,0 +1,103 @@
+package dev.motospkg.action;
+
+import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Release;
+import dev.motospkg.release.ReleaseStatus;
+import dev.motospkg.resource.Redactor;
+import dev.motospkg.schema.ValuesSchema;
+import dev.motospkg.yaml.YamlCodec;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The read-only commands: history, list, get values, get manifest. Nothing here writes. */
+public final class Inspect {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ActionContext ctx;
+
+    public Inspect(ActionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void history(ReleaseRef ref, OutputFormat format) {
+        List<Release> revisions = ctx.store().history(ref.namespace(), ref.name());
+        if (revisions.isEmpty()) {
+            throw notFound(ref);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Release r : revisions) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("revision", r.revision());
+            row.put("updated", TIME.format(r.lastDeployed()));
+            row.put("status", r.status().wire());
+            row.put("chart", r.chart().name() + "-" + r.chart().version());
+            row.put("appVersion", r.chart().appVersion());
+            row.put("description", r.description());
+            rows.add(row);
+        }
+        format.print(ctx.out(), rows);
+    }
+
+    public void list(String namespace, OutputFormat format) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Release r : ctx.store().list(namespace)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", r.name());
+            row.put("namespace", r.namespace());
+            row.put("revision", r.revision());
+            row.put("updated", TIME.format(r.lastDeployed()));
+            row.put("status", r.status().wire());
+            row.put("chart", r.chart().name() + "-" + r.chart().version());
+            row.put("appVersion", r.chart().appVersion());
+            rows.add(row);
+        }
+        if (rows.isEmpty() && format == OutputFormat.TABLE) {
+            ctx.out().println("No releases" + (namespace == null ? "." : " in namespace " + namespace + "."));
+            ctx.out().flush();
+            return;
+        }
+        format.print(ctx.out(), rows);
+    }
+
+    /** User-supplied values of a revision; sensitive ones (schema {@code writeOnly}) masked unless asked. */
+    public void values(ReleaseRef ref, Integer revision, Optional<ValuesSchema> schema, boolean showSecrets,
+            OutputFormat format) {
+        Release r = pick(ref, revision);
+        Map<String, Object> values = showSecrets || schema.isEmpty() ? r.values() : schema.get().mask(r.values());
+        if (format == OutputFormat.JSON) {
+            ctx.out().print(dev.motospkg.yaml.JsonPrinter.print(values));
+        } else {
+            ctx.out().print(values.isEmpty() ? "{}\n" : new YamlCodec().print(values));
+        }
+        ctx.out().flush();
+    }
+
+    public void manifest(ReleaseRef ref, Integer revision, boolean showSecrets) {
+        Release r = pick(ref, revision);
+        ctx.out().print(showSecrets ? r.manifest() : new Redactor(new YamlCodec()).redactManifest(r.manifest()));
+        ctx.out().flush();
+    }
+
+    Release pick(ReleaseRef ref, Integer revision) {
+        History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
+        if (revision != null) {
+            return history.revision(revision).orElseThrow(() -> MotosException.invalid(
+                    "release " + ref.name() + " has no revision " + revision,
+                    "See `motospkg history " + ref.name() + " -n " + ref.namespace() + "`."));
+        }
+        return history.deployed().or(history::latest)
+                .filter(r -> r.status() != ReleaseStatus.UNINSTALLED || revision != null)
+                .orElseThrow(() -> notFound(ref));
+    }
+
+    static MotosException notFound(ReleaseRef ref) {
+        return MotosException.invalid("release " + ref.name() + " not found in namespace " + ref.namespace(),
+                "See `motospkg list -A`; name the namespace with -n.");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.motospkg.action;
+
+import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Release;
+
+/** {@code motospkg rollback}: a new revision with the manifest and values of an earlier one. */
+public final class Rollback {
+
+    /** {@code revision}: the one to go back to; null means the one before the deployed revision. */
+    public record Options(ReleaseRef release, Integer revision, WaitOptions waitOptions, int historyMax) {
+    }
+
+    private final ActionContext ctx;
+
+    public Rollback(ActionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Release run(Options options) {
+        ReleaseRef ref = options.release();
+        Deployer deployer = new Deployer(ctx);
+        return new ReleaseChange(ctx, options.historyMax()).run(ChangeKind.ROLLBACK, ref.namespace(), ref.name(),
+                options.waitOptions(), (history, current) -> {
+                    int wanted = options.revision() != null ? options.revision() : current.revision() - 1;
+                    Release target = history.revision(wanted).orElseThrow(() -> MotosException.invalid(
+                            "release " + ref.name() + " has no revision " + wanted
+                                    + (wanted < 1 ? " (revision " + current.revision() + " is the first)" : ""),
+                            "See `motospkg history " + ref.name() + " -n " + ref.namespace() + "` for the revisions kept."));
+                    return new ChangeTarget(target.chart(), target.values(), target.manifest(), deployer.desired(target),
+                            "Rollback to " + wanted);
+                });
+    }
+}

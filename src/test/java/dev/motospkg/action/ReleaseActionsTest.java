@@ -1,0 +1,215 @@
+package dev.motospkg.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.motospkg.error.ExitCode;
+import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Release;
+import dev.motospkg.release.ReleaseStatus;
+import dev.motospkg.testing.ActionFixture;
+import dev.motospkg.values.SetArg;
+import dev.motospkg.values.SetMode;
+import dev.motospkg.values.ValuesRequest;
+import dev.motospkg.yaml.Trees;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Action logic on the real render path with an in-memory store and a fake cluster. */
+class ReleaseActionsTest {
+    private static final String NS = "motos-app";
+    private final ActionFixture f = ActionFixture.inProject();
+
+    private static ValuesRequest dev(String... sets) {
+        return new ValuesRequest(List.of(Path.of("values/values-dev.yaml")),
+                java.util.Arrays.stream(sets).map(s -> new SetArg(SetMode.SET, s)).toList());
+    }
+
+    private static ValuesRequest sets(String... sets) {
+        return new ValuesRequest(List.of(), java.util.Arrays.stream(sets).map(s -> new SetArg(SetMode.SET, s)).toList());
+    }
+
+    private Release install(ValuesRequest values, WaitOptions wait) {
+        return new Install(f.ctx).run(new Install.Options(null, values, ReleaseTarget.defaults(), wait, false, 10));
+    }
+
+    private Release upgrade(ValuesRequest values, WaitOptions wait) {
+        return new Upgrade(f.ctx).run(new Upgrade.Options(null, values, ReleaseTarget.defaults(), wait, false, false,
+                false, 10));
+    }
+
+    private Release rollback(Integer revision) {
+        return new Rollback(f.ctx).run(new Rollback.Options(new ReleaseRef("motos", NS), revision, WaitOptions.none(), 10));
+    }
+
+    private String backendImage() {
+        Map<String, Object> d = f.cluster.find("Deployment", NS, "backend").orElseThrow();
+        return String.valueOf(Trees.at(d, List.of("spec", "template", "spec", "containers", 0, "image")));
+    }
+
+    @Test
+    void installUpgradeRollback() {
+        Release r1 = install(dev(), WaitOptions.none());
+        assertEquals(1, r1.revision());
+        assertEquals(ReleaseStatus.DEPLOYED, r1.status());
+        assertEquals("motos-backend:v1", backendImage());
+        String mediaSize = "512Mi";
+
+        Release r2 = upgrade(sets("backend.tag=v2"), WaitOptions.none());
+        assertEquals(2, r2.revision());
+        assertEquals("motos-backend:v2", backendImage());
+        assertEquals(mediaSize, Trees.at(f.cluster.find("PersistentVolumeClaim", NS, "media-pvc").orElseThrow(),
+                List.of("spec", "resources", "requests", "storage")), "dev values kept across the upgrade");
+        assertEquals("v2", Trees.at(r2.values(), List.of("backend", "tag")));
+
+        Release r3 = rollback(null);
+        assertEquals(3, r3.revision());
+        assertEquals("Rollback to 1", r3.description());
+        assertEquals("motos-backend:v1", backendImage());
+        List<Release> history = f.store.history(NS, "motos");
+        assertEquals(List.of(ReleaseStatus.SUPERSEDED, ReleaseStatus.SUPERSEDED, ReleaseStatus.DEPLOYED),
+                history.stream().map(Release::status).toList());
+    }
+
+    @Test
+    void objectsAreStampedWithTheirRelease() {
+        install(dev(), WaitOptions.none());
+        Map<String, Object> d = f.cluster.find("Deployment", NS, "backend").orElseThrow();
+        assertEquals("motospkg", Trees.at(d, List.of("metadata", "labels", "app.kubernetes.io/managed-by")));
+        assertEquals("motos", Trees.at(d, List.of("metadata", "annotations", "motospkg.dev/release-name")));
+        assertTrue(f.cluster.writes().get(0).startsWith("apply Namespace/"), f.cluster.writes().toString());
+    }
+
+    @Test
+    void resetValuesStartsFromDefaults() {
+        install(dev(), WaitOptions.none());
+        new Upgrade(f.ctx).run(new Upgrade.Options(null, sets("backend.tag=v3"), ReleaseTarget.defaults(),
+                WaitOptions.none(), false, true, false, 10));
+        assertEquals("1Gi", Trees.at(f.cluster.find("PersistentVolumeClaim", NS, "media-pvc").orElseThrow(),
+                List.of("spec", "resources", "requests", "storage")));
+    }
+
+    @Test
+    void secondInstallIsRefused() {
+        install(dev(), WaitOptions.none());
+        MotosException e = assertThrows(MotosException.class, () -> install(dev(), WaitOptions.none()));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertTrue(e.hint().contains("upgrade"));
+    }
+
+    @Test
+    void upgradeWithoutReleaseIsRefusedUnlessInstall() {
+        assertThrows(MotosException.class, () -> upgrade(dev(), WaitOptions.none()));
+        Release r = new Upgrade(f.ctx).run(new Upgrade.Options(null, dev(), ReleaseTarget.defaults(),
+                WaitOptions.none(), true, false, false, 10));
+        assertEquals(1, r.revision());
+    }
+
+    @Test
+    void existingSecretRemovesTheSecretButPvcsSurviveAnyRemoval() {
+        install(dev(), WaitOptions.none());
+        upgrade(sets("postgres.auth.existingSecret=my-db"), WaitOptions.none());
+        assertTrue(f.cluster.find("Secret", NS, "postgres-credentials").isEmpty(), "removed object deleted");
+        assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "postgres-pvc").isPresent());
+    }
+
+    @Test
+    void uninstallKeepsDataUnlessAskedAndNamesIt() {
+        install(dev(), WaitOptions.none());
+        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), false, false));
+        assertTrue(f.cluster.find("Deployment", NS, "backend").isEmpty());
+        assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "postgres-pvc").isPresent());
+        assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "media-pvc").isPresent());
+        assertTrue(f.cluster.find("Namespace", null, NS).isPresent());
+        assertTrue(f.store.history(NS, "motos").isEmpty());
+        assertTrue(f.output.toString().contains("kubectl delete pvc -n motos-app"), f.output.toString());
+
+        install(dev(), WaitOptions.none());
+        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), true, true));
+        assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "postgres-pvc").isEmpty());
+        assertTrue(f.cluster.find("Namespace", null, NS).isPresent(), "namespace always kept");
+        assertTrue(f.output.toString().contains("Deleting data as asked (--delete-data): PersistentVolumeClaim/"));
+        assertEquals(ReleaseStatus.UNINSTALLED, f.store.history(NS, "motos").get(0).status());
+    }
+
+    @Test
+    void failedApplyMarksRevisionFailedAndNextUpgradeWorks() {
+        install(dev(), WaitOptions.none());
+        f.cluster.failApplyOf("Deployment", "frontend");
+        assertThrows(MotosException.class, () -> upgrade(sets("backend.tag=v2"), WaitOptions.none()));
+        assertEquals(ReleaseStatus.FAILED, f.store.history(NS, "motos").get(1).status());
+        assertEquals(ReleaseStatus.DEPLOYED, f.store.history(NS, "motos").get(0).status());
+        f.cluster.clearFailures();
+        Release r3 = upgrade(sets("backend.tag=v3"), WaitOptions.none());
+        assertEquals(3, r3.revision());
+        assertEquals(ReleaseStatus.SUPERSEDED, f.store.history(NS, "motos").get(0).status());
+    }
+
+    @Test
+    void waitTimeoutFailsWithTheReasonAndAtomicRestoresThePreviousRevision() {
+        install(dev(), WaitOptions.none());
+        f.waitOutcome = new ReadinessWait.Outcome(false, List.of("Deployment/motos-app/backend: 0/1 available; ImagePullBackOff"));
+        MotosException e = assertThrows(MotosException.class,
+                () -> upgrade(sets("backend.tag=v2"), new WaitOptions(true, Duration.ofSeconds(5), false)));
+        assertTrue(e.getMessage().contains("ImagePullBackOff"), e.getMessage());
+        assertEquals("motos-backend:v2", backendImage(), "without atomic the failed revision stays applied");
+
+        e = assertThrows(MotosException.class,
+                () -> upgrade(sets("backend.tag=v3"), new WaitOptions(true, Duration.ofSeconds(5), true)));
+        assertTrue(e.getMessage().contains("atomic: revision 1 is live again as revision 4"), e.getMessage());
+        assertEquals("motos-backend:v1", backendImage());
+        List<Release> history = f.store.history(NS, "motos");
+        assertEquals(List.of(ReleaseStatus.SUPERSEDED, ReleaseStatus.FAILED, ReleaseStatus.FAILED, ReleaseStatus.DEPLOYED),
+                history.stream().map(Release::status).toList());
+    }
+
+    @Test
+    void lockedReleaseIsRefusedNamingTheHolder() {
+        install(dev(), WaitOptions.none());
+        f.locks.simulateHolder(NS, "motos", "otherhost/pid-42", "upgrade");
+        MotosException e = assertThrows(MotosException.class, () -> upgrade(sets("backend.tag=v2"), WaitOptions.none()));
+        assertTrue(e.getMessage().contains("otherhost/pid-42"), e.getMessage());
+        assertEquals(1, f.store.history(NS, "motos").size(), "nothing recorded");
+    }
+
+    @Test
+    void interruptedRevisionIsMarkedFailedByTheNextCommand() {
+        install(dev(), WaitOptions.none());
+        Release r1 = f.store.history(NS, "motos").get(0);
+        f.store.create(new Release("motos", NS, 2, ReleaseStatus.PENDING_UPGRADE, r1.chart(), r1.values(), r1.manifest(),
+                r1.firstDeployed(), r1.lastDeployed(), "Upgrade in progress"));
+        f.locks.simulateStaleHolder(NS, "motos", "thishost/pid-1", "upgrade");
+        Release r3 = upgrade(sets("backend.tag=v2"), WaitOptions.none());
+        assertEquals(3, r3.revision());
+        assertEquals(ReleaseStatus.FAILED, f.store.history(NS, "motos").get(1).status());
+        assertTrue(f.output.toString().contains("marked failed and continuing"), f.output.toString());
+    }
+
+    @Test
+    void dryRunWritesNothingAndHidesSecrets() {
+        Release r = new Install(f.ctx).run(new Install.Options(null, dev(), ReleaseTarget.defaults(),
+                WaitOptions.none(), true, 10));
+        assertNull(r);
+        assertTrue(f.cluster.writes().isEmpty());
+        assertTrue(f.store.history(NS, "motos").isEmpty());
+        String out = f.output.toString();
+        assertTrue(out.contains("(hidden: "), out);
+        assertFalse(out.contains(java.util.Base64.getEncoder().encodeToString("change-me".getBytes())), out);
+    }
+
+    @Test
+    void historyMaxPrunesOldRevisions() {
+        new Install(f.ctx).run(new Install.Options(null, dev(), ReleaseTarget.defaults(), WaitOptions.none(), false, 2));
+        for (int i = 2; i <= 4; i++) {
+            new Upgrade(f.ctx).run(new Upgrade.Options(null, sets("backend.tag=v" + i), ReleaseTarget.defaults(),
+                    WaitOptions.none(), false, false, false, 2));
+        }
+        assertEquals(List.of(3, 4), f.store.history(NS, "motos").stream().map(Release::revision).toList());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.motospkg.testing;
+
+import dev.motospkg.error.MotosException;
+import dev.motospkg.kube.Cluster;
+import dev.motospkg.kube.ObjectKey;
+import dev.motospkg.yaml.Trees;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An in-memory cluster for fast action tests: apply stores the object (bumping generation and
+ * resourceVersion, keeping the uid), delete removes it; failures can be injected per object.
+ * Not a cluster: the same actions are proven against the real API server in the *IT tests.
+ */
+public final class FakeCluster implements Cluster {
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume", "StorageClass",
+            "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
+
+    private final Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
+    private final Set<String> failOnApply = new java.util.HashSet<>();
+    private final List<String> writes = new ArrayList<>();
+    private int uidCounter;
+
+    /** Makes applying {@code Kind/name} fail like a server rejection. */
+    public FakeCluster failApplyOf(String kind, String name) {
+        failOnApply.add(kind + "/" + name);
+        return this;
+    }
+
+    public FakeCluster clearFailures() {
+        failOnApply.clear();
+        return this;
+    }
+
+    /** "apply Deployment/ns/backend", "delete ..." in order. */
+    public List<String> writes() {
+        return writes;
+    }
+
+    public Optional<Map<String, Object>> find(String kind, String namespace, String name) {
+        return Optional.ofNullable(objects.get(id(kind, namespace, name)));
+    }
+
+    public List<String> keys() {
+        return new ArrayList<>(objects.keySet());
+    }
+
+    @Override
+    public String describe() {
+        return "fake cluster";
+    }
+
+    @Override
+    public void checkReachable() {
+    }
+
+    @Override
+    public Optional<Map<String, Object>> get(ObjectKey key) {
+        return Optional.ofNullable(objects.get(id(key.kind(), key.namespace(), key.name()))).map(Trees::deepCopy);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> apply(Map<String, Object> body, boolean dryRun) {
+        Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
+        String kind = String.valueOf(body.get("kind"));
+        String name = String.valueOf(metadata.get("name"));
+        String namespace = (String) metadata.get("namespace");
+        if (failOnApply.contains(kind + "/" + name)) {
+            throw MotosException.failed(kind + "/" + name + ": rejected by the fake server", null);
+        }
+        Map<String, Object> stored = Trees.deepCopy(body);
+        Map<String, Object> storedMeta = (Map<String, Object>) stored.get("metadata");
+        Map<String, Object> existing = objects.get(id(kind, namespace, name));
+        long generation = 1;
+        if (existing != null) {
+            Map<String, Object> oldMeta = (Map<String, Object>) existing.get("metadata");
+            storedMeta.put("uid", oldMeta.get("uid"));
+            generation = ((Number) oldMeta.get("generation")).longValue() + 1;
+            if (existing.containsKey("status")) {
+                stored.put("status", existing.get("status"));
+            }
+        } else {
+            storedMeta.put("uid", "uid-" + (++uidCounter));
+        }
+        storedMeta.put("generation", generation);
+        if (!dryRun) {
+            objects.put(id(kind, namespace, name), stored);
+            writes.add("apply " + id(kind, namespace, name));
+        }
+        return Trees.deepCopy(stored);
+    }
+
+    @Override
+    public boolean delete(ObjectKey key) {
+        writes.add("delete " + id(key.kind(), key.namespace(), key.name()));
+        return objects.remove(id(key.kind(), key.namespace(), key.name())) != null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> o : objects.values()) {
+            Map<String, Object> meta = (Map<String, Object>) o.get("metadata");
+            Object objLabels = meta.get("labels");
+            boolean match = kind.equals(o.get("kind")) && (namespace == null || namespace.equals(meta.get("namespace")))
+                    && labels.entrySet().stream().allMatch(e -> objLabels instanceof Map<?, ?> m
+                            && e.getValue().equals(m.get(e.getKey())));
+            if (match) {
+                out.add(Trees.deepCopy(o));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean isNamespaced(String apiVersion, String kind) {
+        return !CLUSTER_SCOPED.contains(kind);
+    }
+
+    private static String id(String kind, String namespace, String name) {
+        return namespace == null ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+    }
+}
