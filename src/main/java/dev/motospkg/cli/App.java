@@ -1,28 +1,50 @@
 package dev.motospkg.cli;
 
+import dev.motospkg.action.ActionContext;
 import dev.motospkg.action.Lint;
+import dev.motospkg.action.OutputFormat;
+import dev.motospkg.action.ReadinessWait;
+import dev.motospkg.action.ReleaseRef;
+import dev.motospkg.action.ReleaseResolver;
+import dev.motospkg.action.ReleaseTarget;
 import dev.motospkg.action.RenderPipeline;
+import dev.motospkg.action.Status;
 import dev.motospkg.action.Template;
 import dev.motospkg.chart.ChartLoader;
+import dev.motospkg.error.MotosException;
 import dev.motospkg.io.UserFiles;
+import dev.motospkg.kube.Fabric8Cluster;
+import dev.motospkg.kube.KubeConnection;
+import dev.motospkg.release.Release;
 import dev.motospkg.render.RenderLimits;
 import dev.motospkg.render.TemplateEngine;
 import dev.motospkg.resource.ManifestParser;
+import dev.motospkg.schema.ValuesSchema;
+import dev.motospkg.storage.LeaseReleaseLocks;
+import dev.motospkg.storage.SecretReleaseStore;
 import dev.motospkg.values.SetParser;
 import dev.motospkg.values.ValuesAssembler;
+import dev.motospkg.wait.WaitResult;
+import dev.motospkg.wait.Waiter;
 import dev.motospkg.yaml.YamlCodec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The composition root: the one place that builds the engine's parts and hands them to commands.
- * Parts are created on first use so a command only pays for what it needs.
+ * Parts are created on first use so a command only pays for what it needs (template never loads
+ * the Kubernetes client).
  */
-final class App {
+final class App implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Path workDir;
+    private final Clock clock = Clock.systemUTC();
     private RenderPipeline pipeline;
+    private KubeConnection connection;
 
     App(PrintWriter out, PrintWriter err, Path workDir) {
         this.out = out;
@@ -54,5 +76,58 @@ final class App {
 
     Lint lint() {
         return new Lint(pipeline());
+    }
+
+    ActionContext actionContext(KubeOptions kube) {
+        if (connection == null) {
+            connection = new KubeConnection(kube.kubeconfig, kube.context);
+        }
+        Fabric8Cluster cluster = new Fabric8Cluster(connection);
+        Waiter waiter = new Waiter(cluster, clock, d -> Thread.sleep(d.toMillis()), out);
+        ReadinessWait wait = (keys, timeout) -> {
+            WaitResult result = waiter.waitFor(keys, timeout);
+            if (result.allReady()) {
+                return new ReadinessWait.Outcome(true, java.util.List.of());
+            }
+            throw result.toFailure();
+        };
+        return new ActionContext(pipeline(), new ManifestParser(new YamlCodec()), cluster,
+                new SecretReleaseStore(connection.client()), new LeaseReleaseLocks(connection.client(), clock), wait,
+                clock, out);
+    }
+
+    ReleaseRef resolve(String name, ReleaseOptions options) {
+        return new ReleaseResolver(pipeline()).resolve(new ReleaseTarget(name, options.namespace), options.chart);
+    }
+
+    /** The chart's schema, to mask sensitive values; absent when there is no chart here. */
+    Optional<ValuesSchema> schemaFor(Path chart) {
+        try {
+            return pipeline().load(chart).schema();
+        } catch (MotosException e) {
+            return Optional.empty();
+        }
+    }
+
+    void printStatusAfterChange(ActionContext ctx, Release release) {
+        out.println();
+        out.println("Release " + release.name() + " revision " + release.revision() + ": " + release.status().wire()
+                + " (" + release.description() + ").");
+        new Status(ctx).run(new ReleaseRef(release.name(), release.namespace()), OutputFormat.TABLE);
+    }
+
+    static OutputFormat format(String value) {
+        try {
+            return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw MotosException.invalid("unknown output format \"" + value + "\"", "Use -o table, -o json or -o yaml.");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            connection.close();
+        }
     }
 }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 /** Entry point. {@link #run} is the testable form: output to the given writers, exit code returned. */
 @Command(name = "motospkg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Helm-style packaging for the motos app: validate, render, diff, install, upgrade, roll back.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {TemplateCommand.class, LintCommand.class, InstallCommand.class, UpgradeCommand.class,
+            RollbackCommand.class, UninstallCommand.class, StatusCommand.class, InspectCommands.History.class,
+            InspectCommands.ListReleases.class, InspectCommands.Get.class, CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
     boolean debug;
@@ -28,9 +30,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, Path workDir, String... args) {
         App app = new App(out, err, workDir);
         Main main = new Main();
-        CommandLine cli = new CommandLine(main);
-        cli.addSubcommand(new TemplateCommand(app));
-        cli.addSubcommand(new LintCommand(app));
+        CommandLine cli = new CommandLine(main, new Factory(app));
         // Repeated -f/--set call their setters once each, in order; that is how layering order is kept.
         cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(out);
@@ -46,7 +46,25 @@ public final class Main {
             cli.usage(out);
             return ExitCode.INVALID_INPUT.code();
         }
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            app.close();
+        }
+    }
+
+    /** Commands get the composition root through their constructor; no statics. */
+    private record Factory(App app) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                var ctor = cls.getDeclaredConstructor(App.class);
+                ctor.setAccessible(true);
+                return ctor.newInstance(app);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
     }
 
     /** The one place exceptions become exit codes and user-facing text. */

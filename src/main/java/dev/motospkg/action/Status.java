@@ -1,0 +1,107 @@
+package dev.motospkg.action;
+
+import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.release.Release;
+import dev.motospkg.wait.ObjectState;
+import dev.motospkg.wait.Readiness;
+import dev.motospkg.yaml.JsonPrinter;
+import dev.motospkg.yaml.Trees;
+import dev.motospkg.yaml.YamlCodec;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code motospkg status}: the revision, each object's live state, and how to reach the frontend. */
+public final class Status {
+    private final ActionContext ctx;
+
+    public Status(ActionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void run(ReleaseRef ref, OutputFormat format) {
+        Release release = new Inspect(ctx).pick(ref, null);
+        List<Map<String, Object>> objects = new ArrayList<>();
+        List<String> access = new ArrayList<>();
+        for (DesiredObject d : new Deployer(ctx).desired(release)) {
+            Optional<Map<String, Object>> live = ctx.cluster().get(d.key());
+            ObjectState state = live.map(l -> Readiness.assess(l, pods(d, l)))
+                    .orElse(new ObjectState(false, "missing from the cluster", List.of()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("object", d.key().toString());
+            row.put("ready", state.ready() ? "yes" : "no");
+            row.put("state", state.summary() + (state.reasons().isEmpty() ? "" : "; " + String.join("; ", state.reasons())));
+            objects.add(row);
+            live.ifPresent(l -> access.addAll(access(d, l)));
+        }
+        if (format != OutputFormat.TABLE) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("name", release.name());
+            doc.put("namespace", release.namespace());
+            doc.put("revision", release.revision());
+            doc.put("status", release.status().wire());
+            doc.put("description", release.description());
+            doc.put("objects", objects);
+            doc.put("access", access);
+            ctx.out().print(format == OutputFormat.JSON ? JsonPrinter.print(doc) : new YamlCodec().print(doc));
+            ctx.out().flush();
+            return;
+        }
+        print(ctx.out(), release, objects, access);
+    }
+
+    static void print(PrintWriter out, Release release, List<Map<String, Object>> objects, List<String> access) {
+        out.println("NAME: " + release.name());
+        out.println("NAMESPACE: " + release.namespace());
+        out.println("REVISION: " + release.revision());
+        out.println("STATUS: " + release.status().wire());
+        out.println("CHART: " + release.chart().name() + "-" + release.chart().version() + " (app "
+                + release.chart().appVersion() + ")");
+        out.println("DESCRIPTION: " + release.description());
+        out.println();
+        Table.print(out, objects);
+        if (!access.isEmpty()) {
+            out.println();
+            access.forEach(out::println);
+        }
+        out.flush();
+    }
+
+    private List<Map<String, Object>> pods(DesiredObject d, Map<String, Object> live) {
+        if (!d.kind().equals("Deployment")) {
+            return List.of();
+        }
+        Object selector = Trees.at(live, List.of("spec", "selector", "matchLabels"));
+        if (!(selector instanceof Map<?, ?> labels)) {
+            return List.of();
+        }
+        Map<String, String> match = new LinkedHashMap<>();
+        labels.forEach((k, v) -> match.put(String.valueOf(k), String.valueOf(v)));
+        return ctx.cluster().list("v1", "Pod", d.key().namespace(), match);
+    }
+
+    /** How a person reaches an exposed Service: the NodePort (with the minikube line) or the load balancer. */
+    static List<String> access(DesiredObject d, Map<String, Object> live) {
+        if (!d.kind().equals("Service")) {
+            return List.of();
+        }
+        String type = String.valueOf(Trees.at(live, List.of("spec", "type")));
+        String name = d.key().name();
+        String ns = d.key().namespace();
+        List<String> lines = new ArrayList<>();
+        if (type.equals("NodePort")) {
+            for (Map<String, Object> port : Trees.mapList(Trees.at(live, List.of("spec", "ports")))) {
+                lines.add("Service " + name + " is on NodePort " + port.get("nodePort") + ": http://<node-ip>:"
+                        + port.get("nodePort") + "/  (minikube: `minikube service " + name + " -n " + ns + " --url`)");
+            }
+        } else if (type.equals("LoadBalancer")) {
+            Object ingress = Trees.at(live, List.of("status", "loadBalancer", "ingress", 0));
+            lines.add("Service " + name + " load balancer: " + (ingress instanceof Map<?, ?> m
+                    ? (m.get("ip") != null ? m.get("ip") : m.get("hostname")) : "pending (minikube: run `minikube tunnel`)"));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.motospkg.cli;
+
+import dev.motospkg.action.Inspect;
+import dev.motospkg.action.OutputFormat;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** history, list, get values, get manifest: read-only views of release records. */
+final class InspectCommands {
+    private InspectCommands() {
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Show a release's revisions.")
+    static final class History implements Callable<Integer> {
+        private final App app;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+        @Mixin ReleaseOptions release;
+        @Mixin KubeOptions kube;
+        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.")
+        String output;
+
+        History(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            var ref = app.resolve(name, release);
+            new Inspect(app.actionContext(kube)).history(ref, App.format(output));
+            return 0;
+        }
+    }
+
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List releases.")
+    static final class ListReleases implements Callable<Integer> {
+        private final App app;
+        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace.") String namespace;
+        @Option(names = {"-A", "--all-namespaces"}, description = "All namespaces (the default when -n is not given).")
+        boolean all;
+        @Mixin KubeOptions kube;
+        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.")
+        String output;
+
+        ListReleases(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            new Inspect(app.actionContext(kube)).list(all ? null : namespace, App.format(output));
+            return 0;
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a release's values or manifest.",
+            subcommands = {GetValues.class, GetManifest.class})
+    static final class Get implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw dev.motospkg.error.MotosException.invalid("say what to get: `get values` or `get manifest`",
+                    "e.g. motospkg get values motos -n motos-app");
+        }
+    }
+
+    @Command(name = "values", mixinStandardHelpOptions = true,
+            description = "The values a revision was made with (sensitive values masked unless --show-secrets).")
+    static final class GetValues implements Callable<Integer> {
+        private final App app;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+        @Mixin ReleaseOptions release;
+        @Mixin KubeOptions kube;
+        @Option(names = "--revision", paramLabel = "N") Integer revision;
+        @Option(names = "--show-secrets", description = "Show sensitive values in clear.") boolean showSecrets;
+        @Option(names = {"-o", "--output"}, defaultValue = "yaml", description = "yaml or json.") String output;
+
+        GetValues(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            var ref = app.resolve(name, release);
+            new Inspect(app.actionContext(kube)).values(ref, revision, app.schemaFor(release.chart), showSecrets,
+                    App.format(output));
+            return 0;
+        }
+    }
+
+    @Command(name = "manifest", mixinStandardHelpOptions = true,
+            description = "The manifest a revision applied (Secret contents hidden unless --show-secrets).")
+    static final class GetManifest implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+        @Mixin ReleaseOptions release;
+        @Mixin KubeOptions kube;
+        @Option(names = "--revision", paramLabel = "N") Integer revision;
+        @Option(names = "--show-secrets", description = "Show Secret contents in clear.") boolean showSecrets;
+        private final App app;
+
+        GetManifest(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            var ref = app.resolve(name, release);
+            new Inspect(app.actionContext(kube)).manifest(ref, revision, showSecrets);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.motospkg.cli;
+
+import dev.motospkg.action.Uninstall;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "uninstall", mixinStandardHelpOptions = true,
+        description = "Delete a release's objects. PersistentVolumeClaims and the Namespace are kept unless --delete-data.")
+final class UninstallCommand implements Callable<Integer> {
+    private final App app;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Release name (default: the chart name).")
+    String name;
+
+    @Mixin ReleaseOptions release;
+    @Mixin KubeOptions kube;
+
+    @Option(names = "--keep-history", description = "Keep the release records (status uninstalled).")
+    boolean keepHistory;
+
+    @Option(names = "--delete-data", description = "Also delete the release's PersistentVolumeClaims (their data is lost).")
+    boolean deleteData;
+
+    UninstallCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        var ref = app.resolve(name, release);
+        new Uninstall(app.actionContext(kube)).run(new Uninstall.Options(ref, keepHistory, deleteData));
+        return 0;
+    }
+}

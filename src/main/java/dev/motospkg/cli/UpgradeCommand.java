@@ -1,0 +1,51 @@
+package dev.motospkg.cli;
+
+import dev.motospkg.action.ReleaseTarget;
+import dev.motospkg.action.Upgrade;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+        description = "Upgrade a release. Keeps the values of the deployed revision and applies -f/--set on top.")
+final class UpgradeCommand implements Callable<Integer> {
+    private final App app;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Release name (default: the chart name).")
+    String name;
+
+    @Mixin ValuesOptions values;
+    @Mixin ChartOptions chart;
+    @Mixin WaitFlags wait;
+    @Mixin KubeOptions kube;
+
+    @Option(names = {"-i", "--install"}, description = "Install the release if it is not installed yet.")
+    boolean install;
+
+    @Option(names = "--reset-values", description = "Start from the chart defaults instead of the release's values.")
+    boolean resetValues;
+
+    @Option(names = "--dry-run", description = "Show what would be applied (secrets hidden); change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--history-max", defaultValue = "10", description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
+    int historyMax;
+
+    UpgradeCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        var ctx = app.actionContext(kube);
+        var release = new Upgrade(ctx).run(new Upgrade.Options(chart.chart, values.request(),
+                new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), install,
+                resetValues, dryRun, historyMax));
+        if (release != null) {
+            app.printStatusAfterChange(ctx, release);
+        }
+        return 0;
+    }
+}
