@@ -53,7 +53,7 @@ final class DevCluster implements ExtensionContext.Store.CloseableResource, Auto
     Path stateDir = projectDir.resolve("target/it-cluster");
     Result up;
     try {
-      up = run(projectDir, UP_TIMEOUT_SECONDS, "bash", script.toString(), "up", "--dir", stateDir.toString());
+      up = run(projectDir, UP_TIMEOUT_SECONDS, "bash", script.toString(), "up", "--fresh", "--dir", stateDir.toString());
     } catch (IOException e) {
       return new StartOutcome(null, null, "could not run " + script + " up: " + e);
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <ul>
  *   <li>The server is started lazily, the first time a test needs it, by
- *       {@code scripts/dev-cluster up --dir target/it-cluster} (project dir from system property
+ *       {@code scripts/dev-cluster up --fresh --dir target/it-cluster} (project dir from system property
  *       {@code motospkg.project.dir}, else {@code user.dir}); it is kept in the root store and
  *       stopped by {@code scripts/dev-cluster down} when the run ends.</li>
  *   <li>Parameters of type {@link TestCluster} and {@link ControllerPlayer} are injected. Each
