@@ -179,6 +179,9 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
 
     private static Instant expiresAt(Lease lease) {
         LeaseSpec spec = lease.getSpec();
+        if (spec == null) {
+            return null;
+        }
         ZonedDateTime renewed = spec.getRenewTime() != null ? spec.getRenewTime() : spec.getAcquireTime();
         if (renewed == null || spec.getLeaseDurationSeconds() == null) {
             return null; // a lease that never says when it ends is left to its holder (or a human)
@@ -187,7 +190,8 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     }
 
     private MotosException locked(String name, Lease lease) {
-        String identity = lease.getSpec().getHolderIdentity();
+        LeaseSpec spec = lease.getSpec() == null ? new LeaseSpec() : lease.getSpec();
+        String identity = spec.getHolderIdentity() == null ? "nobody" : spec.getHolderIdentity();
         Map<String, String> annotations = lease.getMetadata().getAnnotations();
         String operation = annotations == null ? null : annotations.get(ANNOTATION_OPERATION);
         if (operation == null && identity.indexOf(' ') > 0) {
@@ -197,7 +201,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
         try {
             String started = annotations == null ? null : annotations.get(ANNOTATION_STARTED);
             since = started != null ? Instant.parse(started)
-                    : lease.getSpec().getAcquireTime() == null ? null : lease.getSpec().getAcquireTime().toInstant();
+                    : spec.getAcquireTime() == null ? null : spec.getAcquireTime().toInstant();
         } catch (DateTimeParseException e) {
             // a hand-written annotation: the message just leaves out "since"
         }
