@@ -1,0 +1,89 @@
+package dev.motospkg.storage;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Lease we hold: renewed every third of its duration on a daemon thread (so a hung command never
+ * keeps the JVM alive), deleted on close if it is still ours.
+ */
+final class HeldLease implements ReleaseLocks.Lock {
+
+    private final Resource<Lease> resource;
+    private final Clock clock;
+    private final String token;
+    private final String takenOverFrom;
+    private final ScheduledExecutorService renewer;
+    private volatile boolean lost;
+    private boolean closed;
+
+    HeldLease(Resource<Lease> resource, Clock clock, String token, String takenOverFrom, Duration duration) {
+        this.resource = resource;
+        this.clock = clock;
+        this.token = token;
+        this.takenOverFrom = takenOverFrom;
+        this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "motospkg-lease-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, duration.toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String takenOverFrom() {
+        return takenOverFrom;
+    }
+
+    /** True once another command took the lease over (we stalled past its expiry). */
+    boolean lost() {
+        return lost;
+    }
+
+    private void renew() {
+        try {
+            Lease current = resource.get();
+            if (!LeaseReleaseLocks.isOurs(current, token)) {
+                lost = true;
+                renewer.shutdown();
+                return;
+            }
+            current.getSpec().setRenewTime(clock.instant().atZone(ZoneOffset.UTC));
+            resource.lockResourceVersion(current.getMetadata().getResourceVersion()).replace(current);
+        } catch (RuntimeException e) {
+            // any failure, not only the client's: an escaping exception would cancel all later renewals;
+            // a missed one is retried at the next tick, and the lease lasts three ticks
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        renewer.shutdownNow();
+        try {
+            // a renewal in flight must not land after the delete's read
+            renewer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Lease current = resource.get();
+            if (LeaseReleaseLocks.isOurs(current, token)) {
+                resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
+            }
+        } catch (KubernetesClientException e) {
+            // not fatal: an unrenewed lease expires after its duration and the next command takes over
+        }
+    }
+}

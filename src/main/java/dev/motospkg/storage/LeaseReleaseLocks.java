@@ -1,0 +1,274 @@
+package dev.motospkg.storage;
+
+import dev.motospkg.error.ExitCode;
+import dev.motospkg.error.MotosException;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A release lock as a {@code coordination.k8s.io/v1} Lease {@code motospkg.lock.<release>} in the
+ * release's namespace. The server makes creating it atomic, so of two commands racing exactly one
+ * wins. The holder renews it every third of its duration while the operation runs; a Lease whose
+ * holder stopped renewing, or whose holder process on this host is dead, is taken over with an
+ * update on its resourceVersion (a conflict means another command took it first: refused).
+ *
+ * <p>Acquire creates nothing but the Lease, except on a first install into a namespace that does not
+ * exist yet: then it server-side applies a bare Namespace (field manager {@code motospkg}) first, as
+ * the lock has to live somewhere and the install would create that namespace anyway.
+ *
+ * <p>Freshness compares the Lease's renewTime with the injected clock, so it assumes clocks across
+ * machines agree to well within the lease duration.
+ */
+public final class LeaseReleaseLocks implements ReleaseLocks {
+
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
+    public static final String ANNOTATION_OPERATION = "motospkg.dev/operation";
+    public static final String ANNOTATION_STARTED = "motospkg.dev/started";
+    /** Tells our own acquisitions apart: two locks taken by one process share a holder identity. */
+    static final String ANNOTATION_TOKEN = "motospkg.dev/token";
+    static final String FIELD_MANAGER = "motospkg";
+    private static final int ATTEMPTS = 3;
+
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final Duration leaseDuration;
+    private final String hostname;
+    private final long pid;
+
+    public LeaseReleaseLocks(KubernetesClient client, Clock clock) {
+        this(client, clock, DEFAULT_LEASE_DURATION);
+    }
+
+    public LeaseReleaseLocks(KubernetesClient client, Clock clock, Duration leaseDuration) {
+        this(client, clock, leaseDuration, localHostname(), ProcessHandle.current().pid());
+    }
+
+    /** With another process identity: lets tests play a second process on this or another host. */
+    LeaseReleaseLocks(KubernetesClient client, Clock clock, Duration leaseDuration, String hostname, long pid) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.leaseDuration = Objects.requireNonNull(leaseDuration, "leaseDuration");
+        if (leaseDuration.toSeconds() < 3) {
+            throw new IllegalArgumentException("lease duration under 3s: " + leaseDuration);
+        }
+        this.hostname = Objects.requireNonNull(hostname, "hostname");
+        this.pid = pid;
+    }
+
+    public static String leaseName(String release) {
+        return "motospkg.lock." + release;
+    }
+
+    /** {@code <hostname>/pid-<pid>}: the holder identity without the operation. */
+    public String processIdentity() {
+        return hostname + "/pid-" + pid;
+    }
+
+    @Override
+    public Lock acquire(String namespace, String name, String operation) {
+        Resource<Lease> resource = client.leases().inNamespace(namespace).withName(leaseName(name));
+        String token = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Lease existing;
+            try {
+                client.leases().inNamespace(namespace).resource(newLease(namespace, name, operation, token, now))
+                        .create();
+                return new HeldLease(resource, clock, token, null, leaseDuration);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 404) {
+                    ensureNamespace(namespace);
+                    continue;
+                }
+                if (e.getCode() != 409) {
+                    throw failure("cannot take the lock of release " + name, namespace, e);
+                }
+            }
+            existing = get(resource, name, namespace);
+            if (existing == null) {
+                continue; // released between our create and get: try creating again
+            }
+            LeaseSpec spec = existing.getSpec() == null ? new LeaseSpec() : existing.getSpec();
+            String previous = spec.getHolderIdentity();
+            boolean free = previous == null || previous.isBlank();
+            if (!free && !isStale(existing, now)) {
+                throw locked(name, existing);
+            }
+            Lease takeover = new LeaseBuilder(newLease(namespace, name, operation, token, now))
+                    .editMetadata().withResourceVersion(existing.getMetadata().getResourceVersion()).endMetadata()
+                    .editSpec().withLeaseTransitions(transitions(spec) + 1).endSpec()
+                    .build();
+            try {
+                client.leases().inNamespace(namespace).resource(takeover).update();
+                return new HeldLease(resource, clock, token, free ? null : previous, leaseDuration);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 && e.getCode() != 404) {
+                    throw failure("cannot take over the lock of release " + name, namespace, e);
+                }
+                // someone else changed it first: look again, which names the winner
+            }
+        }
+        Lease current = get(resource, name, namespace);
+        if (current != null) {
+            throw locked(name, current);
+        }
+        throw MotosException.failed("cannot take the lock of release " + name + " in namespace " + namespace
+                + ": it changed hands " + ATTEMPTS + " times while trying", "retry");
+    }
+
+    private Lease newLease(String namespace, String name, String operation, String token, Instant now) {
+        ZonedDateTime time = now.atZone(ZoneOffset.UTC);
+        return new LeaseBuilder()
+                .withNewMetadata()
+                .withName(leaseName(name))
+                .withNamespace(namespace)
+                .addToLabels("owner", "motospkg")
+                .addToLabels("name", name)
+                .addToAnnotations(ANNOTATION_OPERATION, operation)
+                .addToAnnotations(ANNOTATION_STARTED, LockMessages.seconds(now))
+                .addToAnnotations(ANNOTATION_TOKEN, token)
+                .endMetadata()
+                .withNewSpec()
+                .withHolderIdentity(processIdentity() + " " + operation)
+                .withAcquireTime(time)
+                .withRenewTime(time)
+                .withLeaseDurationSeconds((int) leaseDuration.toSeconds())
+                .withLeaseTransitions(0)
+                .endSpec()
+                .build();
+    }
+
+    /** Not renewed in time, or held by a process of this host that is gone. */
+    private boolean isStale(Lease lease, Instant now) {
+        Instant expires = expiresAt(lease);
+        if (expires != null && now.isAfter(expires)) {
+            return true;
+        }
+        String process = holderProcess(lease.getSpec().getHolderIdentity());
+        String prefix = hostname + "/pid-";
+        if (process.startsWith(prefix)) {
+            try {
+                long holderPid = Long.parseLong(process.substring(prefix.length()));
+                return !ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Instant expiresAt(Lease lease) {
+        LeaseSpec spec = lease.getSpec();
+        if (spec == null) {
+            return null;
+        }
+        ZonedDateTime renewed = spec.getRenewTime() != null ? spec.getRenewTime() : spec.getAcquireTime();
+        if (renewed == null || spec.getLeaseDurationSeconds() == null) {
+            return null; // a lease that never says when it ends is left to its holder (or a human)
+        }
+        return renewed.toInstant().plusSeconds(spec.getLeaseDurationSeconds());
+    }
+
+    private MotosException locked(String name, Lease lease) {
+        LeaseSpec spec = lease.getSpec() == null ? new LeaseSpec() : lease.getSpec();
+        String identity = spec.getHolderIdentity() == null ? "nobody" : spec.getHolderIdentity();
+        Map<String, String> annotations = lease.getMetadata().getAnnotations();
+        String operation = annotations == null ? null : annotations.get(ANNOTATION_OPERATION);
+        if (operation == null && identity.indexOf(' ') > 0) {
+            operation = identity.substring(identity.indexOf(' ') + 1);
+        }
+        Instant since = null;
+        try {
+            String started = annotations == null ? null : annotations.get(ANNOTATION_STARTED);
+            since = started != null ? Instant.parse(started)
+                    : spec.getAcquireTime() == null ? null : spec.getAcquireTime().toInstant();
+        } catch (DateTimeParseException e) {
+            // a hand-written annotation: the message just leaves out "since"
+        }
+        return LockMessages.locked(name, holderProcess(identity), operation, since, expiresAt(lease));
+    }
+
+    private static String holderProcess(String identity) {
+        int space = identity.indexOf(' ');
+        return space < 0 ? identity : identity.substring(0, space);
+    }
+
+    private static int transitions(LeaseSpec spec) {
+        return spec.getLeaseTransitions() == null ? 0 : spec.getLeaseTransitions();
+    }
+
+    private void ensureNamespace(String namespace) {
+        try {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                    .build()).fieldManager(FIELD_MANAGER).serverSideApply();
+        } catch (KubernetesClientException e) {
+            throw failure("namespace " + namespace + " does not exist and cannot be created", null, e);
+        }
+    }
+
+    private static Lease get(Resource<Lease> resource, String name, String namespace) {
+        try {
+            return resource.get();
+        } catch (KubernetesClientException e) {
+            throw failure("cannot read the lock of release " + name, namespace, e);
+        }
+    }
+
+    private static MotosException failure(String context, String namespace, KubernetesClientException e) {
+        String hint = switch (e.getCode()) {
+            case 401, 403 -> "your credentials need to create and update Leases (coordination.k8s.io)"
+                    + (namespace == null ? " and to create Namespaces" : " in namespace " + namespace);
+            case 0 -> "check that the cluster is reachable";
+            default -> null;
+        };
+        String detail = e.getStatus() != null && e.getStatus().getMessage() != null
+                ? e.getStatus().getMessage() : e.getMessage();
+        return new MotosException(ExitCode.FAILED, context + ": " + detail, hint, e);
+    }
+
+    static String localHostname() {
+        // the kernel's name first: no DNS lookup, and the same for every process on this host
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).trim();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: ask the JDK
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+
+    private static String token(ObjectMeta metadata) {
+        return metadata.getAnnotations() == null ? null : metadata.getAnnotations().get(ANNOTATION_TOKEN);
+    }
+
+    /** Whether the lease is still the one this acquisition wrote (not taken over since). */
+    static boolean isOurs(Lease lease, String token) {
+        return lease != null && token.equals(token(lease.getMetadata()));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.motospkg.storage;
+
+import dev.motospkg.release.Release;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Revisions kept in this object only, with the same rules as {@link SecretReleaseStore} (create fails
+ * on an existing revision, update on a missing one, delete of a missing one is a no-op), so actions
+ * can be tested fast. Thread-safe.
+ */
+public final class MemoryReleaseStore implements ReleaseStore {
+
+    /** namespace -> name -> revision -> release; sorted so list() and history() come out ordered. */
+    private final Map<String, Map<String, TreeMap<Integer, Release>>> releases = new TreeMap<>();
+
+    @Override
+    public synchronized List<Release> history(String namespace, String name) {
+        TreeMap<Integer, Release> revisions = revisions(namespace, name, false);
+        return revisions == null ? List.of() : List.copyOf(revisions.values());
+    }
+
+    @Override
+    public synchronized void create(Release release) {
+        TreeMap<Integer, Release> revisions = revisions(release.namespace(), release.name(), true);
+        if (revisions.containsKey(release.revision())) {
+            throw StoreErrors.alreadyExists(release);
+        }
+        revisions.put(release.revision(), release);
+    }
+
+    @Override
+    public synchronized void update(Release release) {
+        TreeMap<Integer, Release> revisions = revisions(release.namespace(), release.name(), false);
+        if (revisions == null || !revisions.containsKey(release.revision())) {
+            throw StoreErrors.notFound(release.namespace(), release.name(), release.revision());
+        }
+        revisions.put(release.revision(), release);
+    }
+
+    @Override
+    public synchronized void delete(String namespace, String name, int revision) {
+        TreeMap<Integer, Release> revisions = revisions(namespace, name, false);
+        if (revisions != null) {
+            revisions.remove(revision);
+            if (revisions.isEmpty()) {
+                releases.get(namespace).remove(name);
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<Release> list(String namespace) {
+        List<Release> newest = new ArrayList<>();
+        releases.forEach((ns, byName) -> {
+            if (namespace == null || namespace.equals(ns)) {
+                byName.values().forEach(revisions -> newest.add(revisions.lastEntry().getValue()));
+            }
+        });
+        newest.sort(Comparator.comparing(Release::namespace).thenComparing(Release::name));
+        return newest;
+    }
+
+    private TreeMap<Integer, Release> revisions(String namespace, String name, boolean create) {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(name, "name");
+        if (!create) {
+            Map<String, TreeMap<Integer, Release>> byName = releases.get(namespace);
+            return byName == null ? null : byName.get(name);
+        }
+        return releases.computeIfAbsent(namespace, ns -> new TreeMap<>()).computeIfAbsent(name, n -> new TreeMap<>());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.motospkg.storage;
+
+import dev.motospkg.chart.ChartMetadata;
+import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Release;
+import dev.motospkg.release.ReleaseStatus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A release as stored: gzip-compressed JSON. The layout is the contract with revisions written by
+ * earlier versions of motospkg, so fields are only ever added:
+ *
+ * <pre>{@code
+ * {"name": "motos", "namespace": "prod", "revision": 3, "status": "deployed",
+ *  "chart": {"name": "motos", "version": "1.2.0", "appVersion": "2.4", "description": "..."},
+ *  "values": {...user-supplied tree...}, "manifest": "---\n...",
+ *  "firstDeployed": "2025-01-02T03:04:05Z", "lastDeployed": "2025-01-02T03:04:05Z",
+ *  "description": "Upgrade complete"}
+ * }</pre>
+ *
+ * Integers in {@code values} come back as {@link Long} (whatever width they were written with),
+ * decimals as {@link Double}: JSON does not keep Java's number types, and Long is what
+ * {@code --set} produces.
+ */
+public final class ReleaseCodec {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> TREE = new TypeReference<>() {
+    };
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .build();
+
+    /** The JSON text of a release, uncompressed (what {@link #encode} compresses). */
+    public byte[] toJson(Release release) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("name", release.name());
+        tree.put("namespace", release.namespace());
+        tree.put("revision", release.revision());
+        tree.put("status", release.status() == null ? null : release.status().wire());
+        tree.put("chart", release.chart() == null ? null : release.chart().asContext());
+        tree.put("values", release.values());
+        tree.put("manifest", release.manifest());
+        tree.put("firstDeployed", instant(release.firstDeployed()));
+        tree.put("lastDeployed", instant(release.lastDeployed()));
+        tree.put("description", release.description());
+        return mapper.writeValueAsBytes(tree);
+    }
+
+    public byte[] encode(Release release) {
+        byte[] json = toJson(release);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(json);
+        } catch (IOException e) {
+            // in-memory streams do not fail
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public Release decode(byte[] data) {
+        return decode(data, "stored release");
+    }
+
+    /** {@code source} names where the bytes came from (e.g. the Secret), for the error message. */
+    public Release decode(byte[] data, String source) {
+        Map<String, Object> tree;
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            tree = mapper.readValue(in, TREE);
+        } catch (IOException | JacksonException e) {
+            throw unreadable(source, e.getMessage());
+        }
+        try {
+            return fromTree(tree);
+        } catch (ClassCastException | IllegalArgumentException | DateTimeParseException e) {
+            throw unreadable(source, e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Release fromTree(Map<String, Object> tree) {
+        Object revision = tree.get("revision");
+        if (!(revision instanceof Number)) {
+            throw new IllegalArgumentException("no revision number");
+        }
+        Map<String, Object> chart = (Map<String, Object>) tree.get("chart");
+        Object status = tree.get("status");
+        return new Release(
+                (String) tree.get("name"),
+                (String) tree.get("namespace"),
+                ((Number) revision).intValue(),
+                status == null ? null : ReleaseStatus.fromWire((String) status),
+                chart == null ? null : new ChartMetadata((String) chart.get("name"), (String) chart.get("version"),
+                        (String) chart.get("appVersion"), (String) chart.get("description")),
+                (Map<String, Object>) tree.get("values"),
+                (String) tree.get("manifest"),
+                parseInstant(tree.get("firstDeployed")),
+                parseInstant(tree.get("lastDeployed")),
+                (String) tree.get("description"));
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Instant parseInstant(Object text) {
+        return text == null ? null : Instant.parse((String) text);
+    }
+
+    private static MotosException unreadable(String source, String detail) {
+        return MotosException.failed(source + " cannot be read: " + detail,
+                "it was not written by this version of motospkg or was edited by hand; "
+                        + "inspect it with kubectl, and delete that revision if it is damaged");
+    }
+}

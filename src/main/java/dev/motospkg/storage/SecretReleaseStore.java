@@ -1,0 +1,196 @@
+package dev.motospkg.storage;
+
+import dev.motospkg.error.ExitCode;
+import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Release;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * One Secret per revision in the release's namespace, as Helm stores releases:
+ * {@code motospkg.release.v1.<name>.v<N>}, type {@code motospkg.dev/release.v1}, labels
+ * {@code owner=motospkg, name, status, version}, and under key {@code release} the
+ * {@link ReleaseCodec gzip-compressed JSON} of the release. The labels let history and list find
+ * revisions without decoding every payload.
+ */
+public final class SecretReleaseStore implements ReleaseStore {
+
+    public static final String TYPE = "motospkg.dev/release.v1";
+    public static final String DATA_KEY = "release";
+    /**
+     * The API server refuses a Secret over 1 MiB (data, after base64, plus metadata); this leaves
+     * room for the metadata. Checked before writing so the user gets a message, not a 413/422.
+     */
+    public static final int MAX_ENCODED_BYTES = 1_000_000;
+
+    private static final String LABEL_OWNER = "owner";
+    private static final String OWNER = "motospkg";
+
+    private final KubernetesClient client;
+    private final ReleaseCodec codec = new ReleaseCodec();
+
+    public SecretReleaseStore(KubernetesClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    public static String secretName(String name, int revision) {
+        return "motospkg.release.v1." + name + ".v" + revision;
+    }
+
+    @Override
+    public List<Release> history(String namespace, String name) {
+        List<Secret> secrets = call(() -> client.secrets().inNamespace(namespace)
+                        .withLabels(Map.of(LABEL_OWNER, OWNER, "name", name)).list().getItems(),
+                "cannot read the history of release " + name + " in namespace " + namespace, namespace);
+        List<Release> releases = new ArrayList<>();
+        for (Secret secret : secrets) {
+            releases.add(decode(secret));
+        }
+        releases.sort(Comparator.comparingInt(Release::revision));
+        return releases;
+    }
+
+    @Override
+    public void create(Release release) {
+        Secret secret = toSecret(release);
+        try {
+            client.secrets().inNamespace(release.namespace()).resource(secret).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                throw StoreErrors.alreadyExists(release);
+            }
+            throw failure("cannot store release " + release.label(), release.namespace(), e);
+        }
+    }
+
+    @Override
+    public void update(Release release) {
+        Secret secret = toSecret(release);
+        String context = "cannot update release " + release.label();
+        Secret current = call(() -> client.secrets().inNamespace(release.namespace())
+                .withName(secret.getMetadata().getName()).get(), context, release.namespace());
+        if (current == null) {
+            throw StoreErrors.notFound(release.namespace(), release.name(), release.revision());
+        }
+        // our resourceVersion: a concurrent writer makes this fail (409) instead of being overwritten
+        secret.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+        call(() -> client.secrets().inNamespace(release.namespace()).resource(secret).update(), context,
+                release.namespace());
+    }
+
+    @Override
+    public void delete(String namespace, String name, int revision) {
+        call(() -> client.secrets().inNamespace(namespace).withName(secretName(name, revision)).delete(),
+                "cannot delete release " + name + ".v" + revision, namespace);
+    }
+
+    @Override
+    public List<Release> list(String namespace) {
+        List<Secret> secrets = call(() -> (namespace == null
+                        ? client.secrets().inAnyNamespace().withLabel(LABEL_OWNER, OWNER)
+                        : client.secrets().inNamespace(namespace).withLabel(LABEL_OWNER, OWNER)).list().getItems(),
+                namespace == null ? "cannot list releases in all namespaces"
+                        : "cannot list releases in namespace " + namespace, namespace);
+        // pick the newest revision by label first, so only those payloads are decoded
+        Map<List<String>, Secret> newest = new LinkedHashMap<>();
+        for (Secret secret : secrets) {
+            List<String> key = List.of(secret.getMetadata().getNamespace(), label(secret, "name"));
+            newest.merge(key, secret, (a, b) -> version(a) >= version(b) ? a : b);
+        }
+        List<Release> releases = new ArrayList<>();
+        for (Secret secret : newest.values()) {
+            releases.add(decode(secret));
+        }
+        releases.sort(Comparator.comparing(Release::namespace).thenComparing(Release::name));
+        return releases;
+    }
+
+    private Secret toSecret(Release release) {
+        byte[] payload = codec.encode(release);
+        long encoded = 4L * ((payload.length + 2) / 3);
+        if (encoded > MAX_ENCODED_BYTES) {
+            throw MotosException.failed(String.format(
+                    "release %s is too large to store: %,d bytes after compression and base64, the limit is %,d",
+                    release.label(), encoded, MAX_ENCODED_BYTES),
+                    "a release is stored in one Secret, and Secrets hold at most 1 MiB; supply fewer or lighter"
+                            + " values (no embedded files), or render fewer or smaller templates");
+        }
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName(secretName(release.name(), release.revision()))
+                .withNamespace(release.namespace())
+                .addToLabels(LABEL_OWNER, OWNER)
+                .addToLabels("name", release.name())
+                .addToLabels("status", release.status().wire())
+                .addToLabels("version", Integer.toString(release.revision()))
+                .endMetadata()
+                .withType(TYPE)
+                .addToData(DATA_KEY, Base64.getEncoder().encodeToString(payload))
+                .build();
+    }
+
+    private Release decode(Secret secret) {
+        String where = "Secret " + secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
+        String data = secret.getData() == null ? null : secret.getData().get(DATA_KEY);
+        if (data == null) {
+            throw MotosException.failed(where + " has no '" + DATA_KEY + "' key",
+                    "it carries the label owner=motospkg but was not written by motospkg; remove that label or"
+                            + " the Secret");
+        }
+        byte[] payload;
+        try {
+            payload = Base64.getDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw MotosException.failed(where + " is not valid base64: " + e.getMessage(),
+                    "it was edited by hand; delete that revision if it is damaged");
+        }
+        return codec.decode(payload, where);
+    }
+
+    private static String label(Secret secret, String key) {
+        Map<String, String> labels = secret.getMetadata().getLabels();
+        return labels == null ? null : labels.get(key);
+    }
+
+    private static int version(Secret secret) {
+        try {
+            return Integer.parseInt(label(secret, "version"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static <T> T call(Supplier<T> request, String context, String namespace) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            throw failure(context, namespace, e);
+        }
+    }
+
+    private static MotosException failure(String context, String namespace, KubernetesClientException e) {
+        String where = namespace == null ? "the cluster" : "namespace " + namespace;
+        String hint = switch (e.getCode()) {
+            case 401, 403 -> "your credentials may not read or write Secrets in " + where
+                    + "; check with 'kubectl auth can-i create secrets" + (namespace == null ? " -A" : " -n " + namespace)
+                    + "'";
+            case 404 -> "namespace " + namespace + " may not exist";
+            case 409 -> "another command changed the release meanwhile; retry";
+            case 0 -> "check that the cluster is reachable";
+            default -> null;
+        };
+        String detail = e.getStatus() != null && e.getStatus().getMessage() != null
+                ? e.getStatus().getMessage() : e.getMessage();
+        return new MotosException(ExitCode.FAILED, context + ": " + detail, hint, e);
+    }
+}
