@@ -6,6 +6,7 @@ import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
+import dev.motospkg.storage.HistoryPruner;
 import dev.motospkg.storage.ReleaseLocks;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +70,7 @@ final class ReleaseChange {
                 ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(),
                         ctx.clock().instant()));
             }
-            prune(namespace, name);
+            HistoryPruner.prune(ctx.store(), namespace, name, historyMax);
             return deployed;
         }
     }
@@ -117,17 +118,6 @@ final class ReleaseChange {
         ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(), now));
         return new MotosException(ExitCode.FAILED, cause.getMessage() + "\n(atomic: revision " + current.revision()
                 + " is live again as revision " + restored.revision() + ")", cause.hint(), cause);
-    }
-
-    private void prune(String namespace, String name) {
-        List<Release> all = ctx.store().history(namespace, name);
-        int excess = all.size() - historyMax;
-        for (int i = 0; i < excess; i++) {
-            Release old = all.get(i);
-            if (old.status() != ReleaseStatus.DEPLOYED) {
-                ctx.store().delete(namespace, name, old.revision());
-            }
-        }
     }
 
     static String firstLine(String s) {
