@@ -84,19 +84,22 @@ final class KubeErrors {
         return MotosException.failed("cannot reach the Kubernetes API server (" + conn.describe() + "): " + why, hint);
     }
 
-    /** The IOException in the cause chain, if any: the request never got an HTTP answer. */
+    /**
+     * The IOException in the cause chain, if any: the request never got an HTTP answer. The JDK
+     * nests them (ConnectException around ClosedChannelException), so the most telling one wins.
+     */
     static Throwable connectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                // the JDK wraps ConnectException etc. in a bare IOException: prefer the most specific
-                Throwable inner = t.getCause();
-                return inner instanceof IOException ? connectionFailure(inner) : t;
+        Throwable firstIo = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof ConnectException
+                    || t instanceof UnknownHostException || t instanceof SSLException) {
+                return t;
             }
-            if (t.getCause() == t) {
-                break;
+            if (firstIo == null && t instanceof IOException) {
+                firstIo = t;
             }
         }
-        return null;
+        return firstIo;
     }
 
     static String rootMessage(Throwable e) {
