@@ -56,10 +56,14 @@ public final class Fabric8Cluster implements Cluster {
     @Override
     public void checkReachable() {
         KubernetesClient client = connection.client();
+        Object version;
         try {
-            client.getKubernetesVersion();
+            version = client.getKubernetesVersion(); // fabric8 turns a 404 into null
         } catch (RuntimeException e) {
             throw KubeErrors.translate("reach", "the API server", e, connection);
+        }
+        if (version == null) {
+            throw KubeErrors.notKubernetes(connection, "/version");
         }
     }
 
@@ -176,6 +180,10 @@ public final class Fabric8Cluster implements Cluster {
             return Map.of(); // 404: group/version not served; 403: discovery denied -> fall back
         } catch (RuntimeException e) {
             throw KubeErrors.translate("discover", apiVersion, e, connection);
+        }
+        if (list == null && "v1".equals(apiVersion)) {
+            // every API server serves core v1: something else (a proxy, a web server) answered
+            throw KubeErrors.notKubernetes(connection, "/api/v1");
         }
         Map<String, APIResource> kinds = new HashMap<>();
         if (list != null && list.getResources() != null) {

@@ -77,6 +77,14 @@ public final class KubeConnection implements AutoCloseable {
         return "context " + context() + ", server " + server();
     }
 
+    Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /** HTTP requests sent so far by this connection's client (retries count). */
     public long requestCount() {
         return requests.get();

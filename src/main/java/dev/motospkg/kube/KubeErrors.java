@@ -67,9 +67,9 @@ final class KubeErrors {
         String hint = KubeConfigFile.CLUSTER_HINT;
         Throwable root = connectionFailure(cause);
         if (root instanceof HttpConnectTimeoutException) {
-            why = "connection timed out after " + KubeConnection.CONNECT_TIMEOUT.toSeconds() + "s";
+            why = "connection timed out after " + conn.connectTimeout().toSeconds() + "s";
         } else if (root instanceof HttpTimeoutException) {
-            why = "no answer within the request timeout";
+            why = "no answer within " + conn.requestTimeout().toMillis() / 1000.0 + "s";
         } else if (root instanceof ConnectException) {
             why = "connection refused";
         } else if (root instanceof UnknownHostException) {
@@ -82,6 +82,12 @@ final class KubeErrors {
             why = rootMessage(cause);
         }
         return MotosException.failed("cannot reach the Kubernetes API server (" + conn.describe() + "): " + why, hint);
+    }
+
+    static MotosException notKubernetes(KubeConnection conn, String path) {
+        return MotosException.failed("the server of " + conn.describe() + " answered, but not like a Kubernetes"
+                + " API server (GET " + path + ": not found)", "check the server URL in the kubeconfig, and any"
+                + " HTTPS_PROXY/NO_PROXY setting in between; " + KubeConfigFile.CLUSTER_HINT);
     }
 
     /**
