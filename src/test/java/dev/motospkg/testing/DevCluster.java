@@ -53,15 +53,16 @@ final class DevCluster implements ExtensionContext.Store.CloseableResource, Auto
     Path stateDir = projectDir.resolve("target/it-cluster");
     Result up;
     try {
-      up = run(projectDir, UP_TIMEOUT_SECONDS, "bash", script.toString(), "up", "--dir", stateDir.toString());
+      up = run(projectDir, UP_TIMEOUT_SECONDS, "bash", script.toString(), "up", "--fresh", "--dir", stateDir.toString());
     } catch (IOException e) {
       return new StartOutcome(null, null, "could not run " + script + " up: " + e);
     }
     if (up.exitCode == EXIT_NOT_INSTALLED) {
       return new StartOutcome(null, errorLine(up.output), null);
     }
+    System.out.print(up.output);
     if (up.exitCode != 0) {
-      return new StartOutcome(null, null, "scripts/dev-cluster up --dir " + stateDir + " failed (exit "
+      return new StartOutcome(null, null, "scripts/dev-cluster up --fresh --dir " + stateDir + " failed (exit "
           + up.exitCode + "):\n" + up.output);
     }
     DevCluster cluster = new DevCluster(projectDir, stateDir);
@@ -94,6 +95,7 @@ final class DevCluster implements ExtensionContext.Store.CloseableResource, Auto
     try {
       Result down = run(projectDir, DOWN_TIMEOUT_SECONDS, "bash",
           projectDir.resolve("scripts/dev-cluster").toString(), "down", "--dir", stateDir.toString());
+      System.out.print(down.output);
       if (down.exitCode != 0) {
         System.err.println("[motospkg ITs] scripts/dev-cluster down failed (exit " + down.exitCode + "):\n" + down.output);
       }
@@ -121,7 +123,7 @@ final class DevCluster implements ExtensionContext.Store.CloseableResource, Auto
   private record Result(int exitCode, String output) {
   }
 
-  /** Runs a command, echoing its output lines to stdout, and returns exit code and output. */
+  /** Runs a command and returns its exit code and output (stdout and stderr). */
   private static Result run(Path dir, long timeoutSeconds, String... command) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -131,7 +133,6 @@ final class DevCluster implements ExtensionContext.Store.CloseableResource, Auto
       try (BufferedReader in = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-          System.out.println(line);
           synchronized (output) {
             output.append(line).append('\n');
           }

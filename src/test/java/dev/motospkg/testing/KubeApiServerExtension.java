@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <ul>
  *   <li>The server is started lazily, the first time a test needs it, by
- *       {@code scripts/dev-cluster up --dir target/it-cluster} (project dir from system property
+ *       {@code scripts/dev-cluster up --fresh --dir target/it-cluster} (project dir from system property
  *       {@code motospkg.project.dir}, else {@code user.dir}); it is kept in the root store and
  *       stopped by {@code scripts/dev-cluster down} when the run ends.</li>
  *   <li>Parameters of type {@link TestCluster} and {@link ControllerPlayer} are injected. Each
@@ -37,7 +37,12 @@ public final class KubeApiServerExtension implements BeforeAllCallback, BeforeEa
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    requireServer(context);
+    // Starts the server (or fails the class) early; a skip is left to beforeEach so that each
+    // test is reported as skipped (a class skipped as a whole counts as no test at all).
+    DevCluster.StartOutcome outcome = outcome(context);
+    if (outcome.failure() != null || required()) {
+      requireServer(context);
+    }
   }
 
   @Override
@@ -62,17 +67,19 @@ public final class KubeApiServerExtension implements BeforeAllCallback, BeforeEa
     return Boolean.getBoolean("motospkg.it.required") || "true".equalsIgnoreCase(System.getenv("CI"));
   }
 
+  private static DevCluster.StartOutcome outcome(ExtensionContext context) {
+    return context.getRoot().getStore(STORE).getOrComputeIfAbsent(SERVER_KEY, key -> startOnce(), StartHolder.class).outcome;
+  }
+
   private static DevCluster requireServer(ExtensionContext context) {
-    DevCluster.StartOutcome outcome = context.getRoot().getStore(STORE)
-        .getOrComputeIfAbsent(SERVER_KEY, key -> startOnce(), StartHolder.class).outcome;
+    DevCluster.StartOutcome outcome = outcome(context);
     if (outcome.failure() != null) {
       throw new IllegalStateException("the local Kubernetes API server did not start: " + outcome.failure());
     }
     if (outcome.notInstalledReason() != null) {
       if (required()) {
         throw new IllegalStateException("integration tests are required here (CI=true or -Dmotospkg.it.required=true)"
-            + " but the local Kubernetes API server is not installed: " + outcome.notInstalledReason()
-            + " (install it with: " + INSTALL_HINT + ")");
+            + " but the local Kubernetes API server is not installed: " + withHint(outcome.notInstalledReason()));
       }
       Assumptions.abort("no local Kubernetes API server: run " + INSTALL_HINT);
     }
@@ -83,10 +90,14 @@ public final class KubeApiServerExtension implements BeforeAllCallback, BeforeEa
     DevCluster.StartOutcome outcome = DevCluster.start();
     if (outcome.notInstalledReason() != null && !required()) {
       // The one line a developer without the binaries sees.
-      System.out.println("[motospkg ITs] SKIPPING tests that need a real API server (" + outcome.notInstalledReason()
-          + "). Install it with: " + INSTALL_HINT);
+      System.out.println("[motospkg ITs] SKIPPING the tests that need a Kubernetes API server: "
+          + withHint(outcome.notInstalledReason()));
     }
     return new StartHolder(outcome);
+  }
+
+  private static String withHint(String reason) {
+    return reason.contains(INSTALL_HINT) ? reason : reason + ": run " + INSTALL_HINT;
   }
 
   /** Holds the one start outcome of the run; closing it stops the server. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the annotated test class (or method) against a real Kubernetes API server on
- * 127.0.0.1, started once per test run by {@code scripts/dev-cluster up --dir target/it-cluster}
+ * 127.0.0.1, started once per test run by {@code scripts/dev-cluster up --fresh --dir target/it-cluster}
  * and stopped at the end of the run.
  *
  * <p>Each test method gets its own fresh namespace. Declare a {@link TestCluster} parameter
