@@ -1,0 +1,216 @@
+package dev.motospkg.kube;
+
+import dev.motospkg.error.MotosException;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link Cluster} on a real API server through fabric8's generic (untyped) resources, so any kind
+ * the server knows works, CRDs included, and callers only ever see plain trees.
+ */
+public final class Fabric8Cluster implements Cluster {
+
+    static final String FIELD_MANAGER = "motospkg";
+
+    /** Used when discovery cannot tell (kind unknown to the server, discovery refused). */
+    static final Set<String> CLUSTER_SCOPED_KINDS = Set.of(
+            "Namespace", "Node", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
+            "CustomResourceDefinition", "PriorityClass", "APIService", "CSIDriver", "CSINode", "VolumeAttachment",
+            "IngressClass", "RuntimeClass", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+            "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "CertificateSigningRequest",
+            "PodSecurityPolicy", "FlowSchema", "PriorityLevelConfiguration", "ComponentStatus");
+
+    private final KubeConnection connection;
+    /** apiVersion -> kind -> resource; one discovery request per apiVersion per instance. */
+    private final Map<String, Map<String, APIResource>> discovery = new HashMap<>();
+
+    public Fabric8Cluster(KubeConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public String describe() {
+        return connection.describe();
+    }
+
+    /** HTTP requests sent so far through the connection (for tests and diagnostics). */
+    public long requestCount() {
+        return connection.requestCount();
+    }
+
+    @Override
+    public void checkReachable() {
+        KubernetesClient client = connection.client();
+        Object version;
+        try {
+            version = client.getKubernetesVersion(); // fabric8 turns a 404 into null
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate("reach", "the API server", e, connection);
+        }
+        if (version == null) {
+            throw KubeErrors.notKubernetes(connection, "/version");
+        }
+    }
+
+    @Override
+    public Optional<Map<String, Object>> get(ObjectKey key) {
+        Optional<APIResource> resource = resourceFor(key.apiVersion(), key.kind());
+        if (resource.isEmpty()) {
+            return Optional.empty(); // the server does not know the kind, so no such object either
+        }
+        try {
+            GenericKubernetesResource found = scoped(key.apiVersion(), resource.get(), key.namespace())
+                    .withName(key.name()).get();
+            return Optional.ofNullable(found).map(this::toTree);
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate("get", key.toString(), e, connection);
+        }
+    }
+
+    @Override
+    public Map<String, Object> apply(Map<String, Object> body, boolean dryRun) {
+        String apiVersion = KubeTrees.string(body, "apiVersion");
+        String kind = KubeTrees.string(body, "kind");
+        String name = KubeTrees.string(body, "metadata", "name");
+        if (apiVersion == null || kind == null || name == null) {
+            throw MotosException.invalid("cannot apply an object without apiVersion, kind and metadata.name: "
+                    + "apiVersion=" + apiVersion + ", kind=" + kind + ", name=" + name, null);
+        }
+        String namespace = KubeTrees.string(body, "metadata", "namespace");
+        String what = namespace == null ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+        APIResource resource = resourceFor(apiVersion, kind).orElseThrow(() -> MotosException.failed(
+                "cannot apply " + what + " (" + connection.describe() + "): the server has no kind " + kind
+                        + " in apiVersion " + apiVersion,
+                "install its CustomResourceDefinition first, or fix apiVersion (`kubectl api-resources` lists them)"));
+        Map<String, Object> sent = Boolean.TRUE.equals(resource.getNamespaced()) ? body : withoutNamespace(body);
+        try {
+            GenericKubernetesResource item = connection.client().getKubernetesSerialization()
+                    .convertValue(sent, GenericKubernetesResource.class);
+            Resource<GenericKubernetesResource> target = scoped(apiVersion, resource, namespace).resource(item);
+            GenericKubernetesResource stored = dryRun
+                    ? target.dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply()
+                    : target.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            return toTree(stored);
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate(dryRun ? "apply (dry run)" : "apply", what, e, connection);
+        }
+    }
+
+    @Override
+    public boolean delete(ObjectKey key) {
+        Optional<APIResource> resource = resourceFor(key.apiVersion(), key.kind());
+        if (resource.isEmpty()) {
+            return false;
+        }
+        try {
+            // background: the server answers at once and the garbage collector removes dependents
+            return !scoped(key.apiVersion(), resource.get(), key.namespace()).withName(key.name())
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty();
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate("delete", key.toString(), e, connection);
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels) {
+        Optional<APIResource> resource = resourceFor(apiVersion, kind);
+        if (resource.isEmpty()) {
+            return List.of();
+        }
+        try {
+            GenericKubernetesResourceList found = scoped(apiVersion, resource.get(), namespace)
+                    .withLabels(labels == null ? Map.of() : labels).list();
+            return found.getItems().stream().map(this::toTree).toList();
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate("list", kind + " in namespace " + namespace, e, connection);
+        }
+    }
+
+    @Override
+    public boolean isNamespaced(String apiVersion, String kind) {
+        return resourceFor(apiVersion, kind)
+                .map(r -> Boolean.TRUE.equals(r.getNamespaced()))
+                .orElse(!CLUSTER_SCOPED_KINDS.contains(kind));
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> scoped(String apiVersion, APIResource resource, String namespace) {
+        MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> ops =
+                connection.client().genericKubernetesResources(ResourceDefinitionContext.fromApiResource(apiVersion, resource));
+        if (!Boolean.TRUE.equals(resource.getNamespaced())) {
+            return ops;
+        }
+        return namespace == null ? ops.inNamespace(connection.defaultNamespace()) : ops.inNamespace(namespace);
+    }
+
+    /** Empty when the server does not know the kind (or refuses discovery). */
+    private synchronized Optional<APIResource> resourceFor(String apiVersion, String kind) {
+        Map<String, APIResource> kinds = discovery.get(apiVersion);
+        if (kinds == null) {
+            kinds = discover(apiVersion);
+            discovery.put(apiVersion, kinds);
+        }
+        return Optional.ofNullable(kinds.get(kind));
+    }
+
+    private Map<String, APIResource> discover(String apiVersion) {
+        KubernetesClient client = connection.client();
+        APIResourceList list;
+        try {
+            list = client.getApiResources(apiVersion);
+        } catch (KubernetesClientException e) {
+            if (KubeErrors.connectionFailure(e) != null || e.getCode() == 0) {
+                throw KubeErrors.unreachable(connection, e);
+            }
+            return Map.of(); // 404: group/version not served; 403: discovery denied -> fall back
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate("discover", apiVersion, e, connection);
+        }
+        if (list == null && "v1".equals(apiVersion)) {
+            // every API server serves core v1: something else (a proxy, a web server) answered
+            throw KubeErrors.notKubernetes(connection, "/api/v1");
+        }
+        Map<String, APIResource> kinds = new HashMap<>();
+        if (list != null && list.getResources() != null) {
+            for (APIResource r : list.getResources()) {
+                if (!r.getName().contains("/")) { // "deployments/status" etc. are subresources
+                    kinds.putIfAbsent(r.getKind(), r);
+                }
+            }
+        }
+        return kinds;
+    }
+
+    private Map<String, Object> toTree(GenericKubernetesResource resource) {
+        Object tree = connection.client().getKubernetesSerialization().convertValue(resource, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) KubeTrees.normalize(tree);
+        return map;
+    }
+
+    private static Map<String, Object> withoutNamespace(Map<String, Object> body) {
+        if (!(body.get("metadata") instanceof Map<?, ?> metadata) || !metadata.containsKey("namespace")) {
+            return body;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        Map<Object, Object> meta = new LinkedHashMap<>(metadata);
+        meta.remove("namespace");
+        copy.put("metadata", meta);
+        return copy;
+    }
+}

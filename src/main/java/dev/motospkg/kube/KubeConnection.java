@@ -1,0 +1,147 @@
+package dev.motospkg.kube;
+
+import dev.motospkg.error.ExitCode;
+import dev.motospkg.error.MotosException;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Which cluster to talk to, chosen like kubectl does ({@code --kubeconfig}, else the first file of
+ * {@code KUBECONFIG}, else {@code ~/.kube/config}; {@code --kube-context}, else current-context),
+ * and the fabric8 client for it, created on first use.
+ *
+ * <p>The kubeconfig is read and the context checked in the constructor, so a wrong file or context
+ * fails (exit 2) before anything else happens; nothing is sent to the server until {@link #client()}.
+ */
+public final class KubeConnection implements AutoCloseable {
+
+    /** Short, so an unreachable server fails in seconds rather than after the JDK's minutes. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private final KubeConfigFile kubeconfig;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final AtomicLong requests = new AtomicLong();
+    private KubernetesClient client;
+    private boolean closed;
+
+    /** Uses the process environment and home directory, like kubectl. */
+    public KubeConnection(Path kubeconfig, String context) {
+        this(kubeconfig, context, System.getenv(), Path.of(System.getProperty("user.home")), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
+
+    /** For tests: explicit environment, home directory and timeouts. */
+    public KubeConnection(Path kubeconfig, String context, Map<String, String> env, Path home,
+                          Duration connectTimeout, Duration requestTimeout) {
+        this.kubeconfig = KubeConfigFile.resolve(kubeconfig, context, env, home);
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** The context in use (the flag's, or the kubeconfig's current-context). */
+    public String context() {
+        return kubeconfig.context();
+    }
+
+    /** The API server URL of that context's cluster, as written in the kubeconfig. */
+    public String server() {
+        return kubeconfig.server();
+    }
+
+    /** The kubeconfig user of that context; may be null. */
+    public String user() {
+        return kubeconfig.user();
+    }
+
+    /** The kubeconfig file in use. */
+    public Path kubeconfigPath() {
+        return kubeconfig.path();
+    }
+
+    /** The context's default namespace, "default" when it names none (as kubectl). */
+    public String defaultNamespace() {
+        return kubeconfig.namespace() == null || kubeconfig.namespace().isEmpty() ? "default" : kubeconfig.namespace();
+    }
+
+    /** "context minikube, server https://192.168.49.2:8443". */
+    public String describe() {
+        return "context " + context() + ", server " + server();
+    }
+
+    Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** HTTP requests sent so far by this connection's client (retries count). */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /**
+     * The fabric8 client, created on first call. The one fabric8 type that leaves this package:
+     * the Secret-backed release store needs typed Secret access.
+     */
+    public synchronized KubernetesClient client() {
+        if (closed) {
+            throw new IllegalStateException("KubeConnection is closed");
+        }
+        if (client == null) {
+            client = newClient();
+        }
+        return client;
+    }
+
+    private KubernetesClient newClient() {
+        Config config;
+        try {
+            config = Config.fromKubeconfig(kubeconfig.context(), kubeconfig.contents(), kubeconfig.path().toString());
+        } catch (RuntimeException e) {
+            throw new MotosException(ExitCode.INVALID_INPUT, "cannot use " + describe()
+                    + " from kubeconfig " + kubeconfig.path() + ": " + KubeErrors.rootMessage(e),
+                    "check the context's user and cluster entries, e.g. `kubectl --context " + context() + " version`", e);
+        }
+        config.setConnectionTimeout((int) connectTimeout.toMillis());
+        config.setRequestTimeout((int) requestTimeout.toMillis());
+        // fabric8 retries failed requests 10 times with exponential backoff (minutes in total);
+        // one quick retry covers a blip without hiding an unreachable server.
+        config.setRequestRetryBackoffLimit(1);
+        config.setRequestRetryBackoffInterval(250);
+        try {
+            return new KubernetesClientBuilder()
+                    .withConfig(config)
+                    .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("motospkg-request-count", new Interceptor() {
+                        @Override
+                        public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                            requests.incrementAndGet();
+                        }
+                    }))
+                    .build();
+        } catch (RuntimeException e) {
+            throw new MotosException(ExitCode.INVALID_INPUT, "cannot create a Kubernetes client for "
+                    + describe() + ": " + KubeErrors.rootMessage(e),
+                    "check the certificates and credentials of context " + context() + " in " + kubeconfig.path(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}

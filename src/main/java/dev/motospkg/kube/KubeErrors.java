@@ -1,0 +1,146 @@
+package dev.motospkg.kube;
+
+import dev.motospkg.error.MotosException;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns fabric8 exceptions into one MotosException with the object, the server's own words and
+ * what to do, so users never see a client stack trace. Connection failures and server refusals
+ * are told apart because their remedies differ (start the cluster vs. fix the manifest or RBAC).
+ */
+final class KubeErrors {
+
+    private KubeErrors() {
+    }
+
+    /**
+     * @param action "apply", "get", "delete", "list", "reach"
+     * @param what   the object, e.g. "Deployment/motos-app/backend"
+     */
+    static MotosException translate(String action, String what, RuntimeException e, KubeConnection conn) {
+        if (e instanceof MotosException m) {
+            return m;
+        }
+        Throwable io = connectionFailure(e);
+        int code = e instanceof KubernetesClientException k ? k.getCode() : 0;
+        if (io != null || code == 0) {
+            return unreachable(conn, io != null ? io : e);
+        }
+        Status status = ((KubernetesClientException) e).getStatus();
+        String serverSays = serverMessage(status, e);
+        String prefix = "cannot " + action + " " + what + " (" + conn.describe() + "): ";
+        String user = conn.user() == null ? "(none)" : conn.user();
+        return switch (code) {
+            case 401 -> MotosException.failed(prefix + "the server did not accept the credentials of user "
+                    + user + " (401 Unauthorized): " + serverSays,
+                    "the credentials may have expired; log in again and check with `kubectl --context "
+                            + conn.context() + " get namespaces`");
+            case 403 -> MotosException.failed(prefix + "forbidden (403): " + serverSays,
+                    "RBAC: user " + user + " of context " + conn.context() + " lacks this permission; ask a cluster"
+                            + " admin for a Role/ClusterRole binding, check with `kubectl --context " + conn.context()
+                            + " auth can-i " + verb(action) + " <resource>`");
+            case 404 -> MotosException.failed(prefix + "not found (404): " + serverSays,
+                    "does the namespace exist, and does the server know this kind (CRD installed)?");
+            case 409 -> MotosException.failed(prefix + "conflict (409): " + serverSays,
+                    "the object changed meanwhile or is being deleted; run the command again");
+            case 422 -> MotosException.failed(prefix + "the server rejected it as invalid (422): " + serverSays,
+                    "fix the manifest; `motospkg template` shows what is sent");
+            case 400 -> MotosException.failed(prefix + "bad request (400): " + serverSays,
+                    "fix the manifest; `motospkg template` shows what is sent");
+            default -> MotosException.failed(prefix + "server error (" + code + "): " + serverSays,
+                    code == 429 || code >= 500 ? "the API server is overloaded or unhealthy; retry later" : null);
+        };
+    }
+
+    static MotosException unreachable(KubeConnection conn, Throwable cause) {
+        String why;
+        String hint = KubeConfigFile.CLUSTER_HINT;
+        Throwable root = connectionFailure(cause);
+        if (root instanceof HttpConnectTimeoutException) {
+            why = "connection timed out after " + conn.connectTimeout().toSeconds() + "s";
+        } else if (root instanceof HttpTimeoutException) {
+            why = "no answer within " + conn.requestTimeout().toMillis() / 1000.0 + "s";
+        } else if (root instanceof ConnectException) {
+            why = "connection refused";
+        } else if (root instanceof UnknownHostException) {
+            why = "unknown host " + root.getMessage();
+        } else if (root instanceof SSLException) {
+            why = "TLS failed: " + root.getMessage();
+            hint = "the kubeconfig's certificate-authority does not match the server (stale kubeconfig?); "
+                    + KubeConfigFile.CLUSTER_HINT;
+        } else {
+            why = rootMessage(cause);
+        }
+        return MotosException.failed("cannot reach the Kubernetes API server (" + conn.describe() + "): " + why, hint);
+    }
+
+    static MotosException notKubernetes(KubeConnection conn, String path) {
+        return MotosException.failed("the server of " + conn.describe() + " answered, but not like a Kubernetes"
+                + " API server (GET " + path + ": not found)", "check the server URL in the kubeconfig, and any"
+                + " HTTPS_PROXY/NO_PROXY setting in between; " + KubeConfigFile.CLUSTER_HINT);
+    }
+
+    /**
+     * The IOException in the cause chain, if any: the request never got an HTTP answer. The JDK
+     * nests them (ConnectException around ClosedChannelException), so the most telling one wins.
+     */
+    static Throwable connectionFailure(Throwable e) {
+        Throwable firstIo = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof ConnectException
+                    || t instanceof UnknownHostException || t instanceof SSLException) {
+                return t;
+            }
+            if (firstIo == null && t instanceof IOException) {
+                firstIo = t;
+            }
+        }
+        return firstIo;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+    }
+
+    /** Status.message, plus the causes it does not already mention. */
+    private static String serverMessage(Status status, RuntimeException e) {
+        if (status == null || status.getMessage() == null) {
+            return rootMessage(e);
+        }
+        String message = status.getMessage();
+        List<String> extra = new ArrayList<>();
+        if (status.getDetails() != null && status.getDetails().getCauses() != null) {
+            for (StatusCause cause : status.getDetails().getCauses()) {
+                String text = (cause.getField() == null ? "" : cause.getField() + ": ")
+                        + (cause.getMessage() == null ? "" : cause.getMessage());
+                if (cause.getMessage() != null && !message.contains(cause.getMessage())) {
+                    extra.add(text);
+                }
+            }
+        }
+        return extra.isEmpty() ? message : message + " (" + String.join("; ", extra) + ")";
+    }
+
+    private static String verb(String action) {
+        return switch (action) {
+            case "apply" -> "patch";
+            case "reach" -> "get";
+            default -> action;
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.motospkg.wait;
+
+import dev.motospkg.kube.Cluster;
+import dev.motospkg.kube.ObjectKey;
+import dev.motospkg.yaml.Trees;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Polls objects until all are ready or the timeout passes, printing one line per object each time
+ * its state changes (no spinner: the output stays readable in CI logs and pipes).
+ *
+ * <pre>
+ *   Deployment/backend: 0/1 available (waiting)
+ *   Service/backend: ready (0s)
+ *   Deployment/backend: ready (12s)
+ * </pre>
+ */
+public final class Waiter {
+
+    public static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+    private final Cluster cluster;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final PrintWriter progress;
+    private final Duration pollInterval;
+
+    public Waiter(Cluster cluster, Clock clock, Sleeper sleeper, PrintWriter progress) {
+        this(cluster, clock, sleeper, progress, POLL_INTERVAL);
+    }
+
+    public Waiter(Cluster cluster, Clock clock, Sleeper sleeper, PrintWriter progress, Duration pollInterval) {
+        this.cluster = cluster;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.progress = progress;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Returns when all objects are ready, or at the timeout with those that are not. */
+    public WaitResult waitFor(List<ObjectKey> keys, Duration timeout) {
+        Instant start = clock.instant();
+        Instant deadline = start.plus(timeout);
+        Map<ObjectKey, ObjectState> last = new LinkedHashMap<>();
+        while (true) {
+            for (ObjectKey key : keys) {
+                ObjectState previous = last.get(key);
+                if (previous != null && previous.ready()) {
+                    continue; // ready once is enough: no more requests for it
+                }
+                ObjectState now = observe(key);
+                if (previous == null || previous.ready() != now.ready() || !previous.summary().equals(now.summary())) {
+                    String elapsed = formatElapsed(Duration.between(start, clock.instant()));
+                    progress.println("  " + label(key) + ": "
+                            + (now.ready() ? "ready (" + elapsed + ")" : now.summary() + " (waiting)"));
+                    progress.flush();
+                }
+                last.put(key, now);
+            }
+            List<WaitResult.NotReady> notReady = new ArrayList<>();
+            last.forEach((key, state) -> {
+                if (!state.ready()) {
+                    notReady.add(new WaitResult.NotReady(key, state));
+                }
+            });
+            Instant now = clock.instant();
+            if (notReady.isEmpty() || !now.isBefore(deadline)) {
+                return new WaitResult(notReady.isEmpty(), Duration.between(start, now), notReady);
+            }
+            Duration left = Duration.between(now, deadline);
+            sleeper.sleep(left.compareTo(pollInterval) < 0 ? left : pollInterval);
+        }
+    }
+
+    private ObjectState observe(ObjectKey key) {
+        Optional<Map<String, Object>> live = cluster.get(key);
+        if (live.isEmpty()) {
+            return ObjectState.waiting("not found", List.of("the object does not exist on the server"));
+        }
+        List<Map<String, Object>> pods = "Deployment".equals(key.kind()) ? pods(key, live.get()) : List.of();
+        return Readiness.assess(live.get(), pods);
+    }
+
+    /** The pods a Deployment selects; matchExpressions are ignored (labels are enough to find them). */
+    private List<Map<String, Object>> pods(ObjectKey key, Map<String, Object> live) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (Trees.at(live, List.of("spec", "selector", "matchLabels")) instanceof Map<?, ?> match) {
+            match.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return labels.isEmpty() ? List.of() : cluster.list("v1", "Pod", key.namespace(), labels);
+    }
+
+    /** "Deployment/backend": the release's namespace is the same for all, so it is left out. */
+    static String label(ObjectKey key) {
+        return key.kind() + "/" + key.name();
+    }
+
+    /** "12s", "3m05s". */
+    static String formatElapsed(Duration d) {
+        long seconds = d.getSeconds();
+        return seconds < 60 ? seconds + "s" : String.format("%dm%02ds", seconds / 60, seconds % 60);
+    }
+}
