@@ -25,6 +25,7 @@ import dev.motospkg.storage.SecretReleaseStore;
 import dev.motospkg.values.SetParser;
 import dev.motospkg.values.ValuesAssembler;
 import dev.motospkg.wait.WaitResult;
+import dev.motospkg.wait.Sleeper;
 import dev.motospkg.wait.Waiter;
 import dev.motospkg.yaml.YamlCodec;
 import java.io.PrintWriter;
@@ -83,7 +84,7 @@ final class App implements AutoCloseable {
             connection = new KubeConnection(kube.kubeconfig, kube.context);
         }
         Fabric8Cluster cluster = new Fabric8Cluster(connection);
-        Waiter waiter = new Waiter(cluster, clock, d -> Thread.sleep(d.toMillis()), out);
+        Waiter waiter = new Waiter(cluster, clock, Sleeper.threadSleep(), out);
         ReadinessWait wait = (keys, timeout) -> {
             WaitResult result = waiter.waitFor(keys, timeout);
             if (result.allReady()) {
