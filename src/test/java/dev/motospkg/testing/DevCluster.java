@@ -21,7 +21,7 @@ final class DevCluster implements ExtensionContext.Store.CloseableResource, Auto
   /** Exit code of {@code scripts/dev-cluster up} when the binaries are not installed. */
   static final int EXIT_NOT_INSTALLED = 3;
 
-  private static final long UP_TIMEOUT_SECONDS = 240;
+  private static final long UP_TIMEOUT_SECONDS = 300;
   private static final long DOWN_TIMEOUT_SECONDS = 60;
 
   private final Path projectDir;
