@@ -49,11 +49,35 @@ public final class ValuesAssembler {
             List<Assignment> assignments = setParser.parse(arg.text(), arg.mode(), fileReader);
             Assignments.apply(merged, assignments, resolver);
             Assignments.apply(user, assignments, resolver);
+            keepTombstones(user, assignments);
             for (Assignment a : assignments) {
                 origins.record(a.path(), a.origin());
             }
         }
         return new MergedValues(merged, user, origins);
+    }
+
+    /**
+     * {@code --set a=null} removes the key from the merged values; the user's own layer keeps it as
+     * null so that an upgrade reusing these values removes it from the defaults again.
+     */
+    @SuppressWarnings("unchecked")
+    private static void keepTombstones(Map<String, Object> user, List<Assignment> assignments) {
+        for (Assignment a : assignments) {
+            if (!a.value().isNull() || !(a.path().get(a.path().size() - 1) instanceof String key)) {
+                continue;
+            }
+            Map<String, Object> parent = user;
+            for (Object step : a.path().subList(0, a.path().size() - 1)) {
+                Object next = step instanceof String k ? parent.get(k) : null;
+                if (!(next instanceof Map)) {
+                    next = new LinkedHashMap<String, Object>();
+                    parent.put(String.valueOf(step), next);
+                }
+                parent = (Map<String, Object>) next;
+            }
+            parent.put(key, null);
+        }
     }
 
     /** Helm's coalesce: maps merge key by key, anything else replaces, null removes. */

@@ -96,6 +96,14 @@ class ReleaseActionsTest {
     }
 
     @Test
+    void aDeletedKeyStaysDeletedAcrossUpgrades() {
+        install(dev("frontend.service.nodePort=null"), WaitOptions.none());
+        upgrade(sets("backend.tag=v2"), WaitOptions.none());
+        Map<String, Object> svc = f.cluster.find("Service", NS, "frontend").orElseThrow();
+        assertNull(Trees.at(svc, List.of("spec", "ports", 0, "nodePort")), svc.toString());
+    }
+
+    @Test
     void secondInstallIsRefused() {
         install(dev(), WaitOptions.none());
         MotosException e = assertThrows(MotosException.class, () -> install(dev(), WaitOptions.none()));

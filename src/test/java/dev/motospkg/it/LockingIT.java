@@ -1,5 +1,6 @@
 package dev.motospkg.it;
 
+import static dev.motospkg.it.ReleaseLifecycleIT.NODEPORT_ANY;
 import static dev.motospkg.it.ReleaseLifecycleIT.motospkg;
 import static dev.motospkg.it.ReleaseLifecycleIT.releaseRecords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +25,7 @@ class LockingIT {
 
     @Test
     void twoUpgradesAtOnceExactlyOneWins(TestCluster cluster) throws Exception {
-        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml").exitCode());
+        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<CliRun>> runs = List.of("v2", "v3").stream()
                 .map(tag -> CompletableFuture.supplyAsync(() -> {
@@ -57,7 +58,7 @@ class LockingIT {
 
     @Test
     void killDashNineMidUpgradeThenTheNextUpgradeSucceeds(TestCluster cluster) throws Exception {
-        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml").exitCode());
+        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
         Path jar = Path.of("target", "motospkg.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "the packaged jar exists in the verify phase: " + jar);
         // --wait on a cluster without controllers never finishes: the process is mid-upgrade, holding the lock.

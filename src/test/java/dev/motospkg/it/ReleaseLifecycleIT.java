@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** install / upgrade / rollback / history / status / uninstall through the CLI, on the real API server. */
 @RealCluster
 class ReleaseLifecycleIT {
+    /** NodePorts are cluster-wide: tests running side by side let Kubernetes pick one. */
+    static final String NODEPORT_ANY = "frontend.service.nodePort=null";
 
     static CliRun motospkg(TestCluster cluster, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
@@ -41,7 +43,7 @@ class ReleaseLifecycleIT {
 
     @Test
     void installUpgradeRollbackKeepsValuesAndRecordsRevisions(TestCluster cluster) {
-        CliRun install = motospkg(cluster, "install", "-f", "values/values-dev.yaml");
+        CliRun install = motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY);
         assertEquals(0, install.exitCode(), install.out() + install.err());
         assertTrue(install.out().contains("Deployment/" + cluster.namespace() + "/backend"), install.out());
         assertEquals("motos-backend:v1", backendImage(cluster));
@@ -84,7 +86,7 @@ class ReleaseLifecycleIT {
 
     @Test
     void removedObjectIsDeletedButPvcsAreNeverDeletedImplicitly(TestCluster cluster) {
-        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml").exitCode());
+        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
         KubernetesClient client = cluster.client();
         assertNotNull(client.secrets().inNamespace(cluster.namespace()).withName("postgres-credentials").get());
 
@@ -107,7 +109,7 @@ class ReleaseLifecycleIT {
 
     @Test
     void deleteDataRemovesThePvcsAfterNamingThem(TestCluster cluster, ControllerPlayer controller) {
-        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml").exitCode());
+        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
         CliRun uninstall = motospkg(cluster, "uninstall", "--delete-data");
         assertEquals(0, uninstall.exitCode(), uninstall.out() + uninstall.err());
         assertTrue(uninstall.out().contains("Deleting data as asked (--delete-data): PersistentVolumeClaim/"),
@@ -125,7 +127,7 @@ class ReleaseLifecycleIT {
         CliRun upgrade = motospkg(cluster, "upgrade");
         assertEquals(2, upgrade.exitCode());
         assertTrue(upgrade.err().contains("no deployed revision"), upgrade.err());
-        assertEquals(0, motospkg(cluster, "upgrade", "--install", "-f", "values/values-dev.yaml").exitCode());
+        assertEquals(0, motospkg(cluster, "upgrade", "--install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
         CliRun again = motospkg(cluster, "install");
         assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("already installed"), again.err());
@@ -133,7 +135,7 @@ class ReleaseLifecycleIT {
 
     @Test
     void dryRunChangesNothing(TestCluster cluster) {
-        CliRun dry = motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--dry-run");
+        CliRun dry = motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY, "--dry-run");
         assertEquals(0, dry.exitCode(), dry.err());
         assertTrue(releaseRecords(cluster).isEmpty());
         assertNull(cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName("backend").get());
@@ -142,7 +144,7 @@ class ReleaseLifecycleIT {
 
     @Test
     void listShowsTheRelease(TestCluster cluster) {
-        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml").exitCode());
+        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
         CliRun list = CliRun.inProject("list", "-n", cluster.namespace(), "--kubeconfig", cluster.kubeconfig().toString());
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(Stream.of("NAME", "motos", "deployed").allMatch(list.out()::contains), list.out());

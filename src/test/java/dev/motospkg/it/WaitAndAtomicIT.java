@@ -1,6 +1,7 @@
 package dev.motospkg.it;
 
 import static dev.motospkg.it.ReleaseLifecycleIT.backendImage;
+import static dev.motospkg.it.ReleaseLifecycleIT.NODEPORT_ANY;
 import static dev.motospkg.it.ReleaseLifecycleIT.motospkg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class WaitAndAtomicIT {
 
     @Test
     void waitTimesOutNamingWhatIsNotReadyAndAtomicPutsThePreviousRevisionBack(TestCluster cluster) {
-        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml").exitCode());
+        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
 
         CliRun waited = motospkg(cluster, "upgrade", "--set", "backend.tag=v2", "--wait", "--timeout", "3s");
         assertEquals(1, waited.exitCode(), waited.out() + waited.err());
@@ -45,7 +46,7 @@ class WaitAndAtomicIT {
     @Test
     void waitSucceedsWhenTheControllersReportReady(TestCluster cluster, ControllerPlayer controller) throws Exception {
         CompletableFuture<CliRun> install = CompletableFuture.supplyAsync(
-                () -> motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--wait", "--timeout", "60s"));
+                () -> motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY, "--wait", "--timeout", "60s"));
         List<String> deployments = List.of("postgres", "backend", "frontend");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
         boolean done = false;
