@@ -2,7 +2,8 @@ package dev.motospkg.action;
 
 import dev.motospkg.apply.ApplyPlan;
 import dev.motospkg.apply.DesiredObject;
-import dev.motospkg.error.MotosException;
+import dev.motospkg.diff.Change;
+import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.kube.ObjectKey;
 import dev.motospkg.release.Release;
 import dev.motospkg.render.ReleaseContext;
@@ -10,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Step 5 of every change: apply the desired objects in order, delete what the new revision no
- * longer has (never data), and wait if asked. Reports what it did through the context's writer.
+ * Step 5 of every change: apply what the plan says changed, in order; delete what the new revision
+ * no longer has (never data); wait if asked. Reports through the context's writer.
  */
 final class Deployer {
     private final ActionContext ctx;
@@ -27,7 +28,35 @@ final class Deployer {
         return ApplyPlan.desired(ctx.parser().parseManifest(release.manifest()), context, ctx.cluster());
     }
 
-    void deploy(List<DesiredObject> previous, List<DesiredObject> next, WaitOptions wait) {
+    /** Applies only created and changed objects; unchanged ones get no request at all. */
+    void deploy(Plan plan, List<DesiredObject> next, WaitOptions wait) {
+        int unchanged = 0;
+        for (Change c : plan.changes()) {
+            switch (c.kind()) {
+                case CREATE, UPDATE -> {
+                    ctx.cluster().apply(plan.desiredById().get(c.key().toString()).body(), false);
+                    ctx.out().println("  " + (c.kind() == ChangeKind.CREATE ? "created  " : "changed  ") + c.key());
+                }
+                case DELETE -> {
+                    ctx.cluster().delete(c.key());
+                    ctx.out().println("  deleted  " + c.key());
+                }
+                case KEEP -> ctx.out().println("  kept     " + c.key()
+                        + " (no longer in the chart; data is never deleted implicitly)");
+                case UNCHANGED -> unchanged++;
+            }
+        }
+        if (unchanged > 0) {
+            ctx.out().println("  " + unchanged + " unchanged");
+        }
+        if (wait.waits()) {
+            await(next, wait);
+        }
+        ctx.out().flush();
+    }
+
+    /** Without a plan (atomic recovery): apply everything of {@code next}, delete what left, keep data. */
+    void deployAll(List<DesiredObject> previous, List<DesiredObject> next) {
         for (DesiredObject d : next) {
             ctx.cluster().apply(d.body(), false);
             ctx.out().println("  applied  " + d.key());
@@ -42,11 +71,7 @@ final class Deployer {
             ctx.out().println("  deleted  " + gone.key());
         }
         if (!kept.isEmpty()) {
-            ctx.out().println("  kept     " + String.join(", ", kept)
-                    + " (no longer in the chart; data is never deleted implicitly)");
-        }
-        if (wait.waits()) {
-            await(next, wait);
+            ctx.out().println("  kept     " + String.join(", ", kept));
         }
         ctx.out().flush();
     }
@@ -58,7 +83,7 @@ final class Deployer {
         ctx.out().flush();
         ReadinessWait.Outcome outcome = ctx.waiter().await(keys, wait.timeout());
         if (!outcome.ready()) {
-            throw MotosException.failed("timed out after " + Durations.format(wait.timeout())
+            throw dev.motospkg.error.MotosException.failed("timed out after " + Durations.format(wait.timeout())
                     + " waiting for:\n  " + String.join("\n  ", outcome.notReady()),
                     "Look at `motospkg status` and `kubectl describe` for the objects above; raise --timeout if they are just slow.");
         }

@@ -9,9 +9,15 @@ final class DryRun {
     }
 
     static void print(ActionContext ctx, Rendered rendered, String verb) {
-        ctx.out().println("Dry run: would " + verb + " release " + rendered.release().name() + " in namespace "
-                + rendered.release().namespace() + " (" + rendered.objects().size() + " objects); nothing was changed.");
-        ctx.out().print(new Redactor(new YamlCodec()).redactManifest(rendered.manifest()));
+        printManifest(ctx, rendered.manifest(), new ReleaseRef(rendered.release().name(), rendered.release().namespace()),
+                rendered.objects().size(), verb);
+    }
+
+    static void printManifest(ActionContext ctx, String manifest, ReleaseRef ref, int objects, String verb) {
+        ctx.out().println("Dry run: would " + verb + " release " + ref.name() + " in namespace " + ref.namespace()
+                + " (" + objects + " objects); nothing was changed. `motospkg diff " + verb
+                + "` compares with the cluster.");
+        ctx.out().print(new Redactor(new YamlCodec()).redactManifest(manifest));
         ctx.out().flush();
     }
 }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 /** {@code motospkg install}: the first revision of a release. */
 public final class Install {
 
-    public record Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions, boolean dryRun,
-            int historyMax) {
+    /** {@code adopt}: take over objects that exist but belong to no release (e.g. made by kubectl apply). */
+    public record Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions,
+            boolean dryRun, int historyMax, boolean adopt) {
     }
 
     private final ActionContext ctx;
@@ -20,17 +21,24 @@ public final class Install {
     }
 
     public Release run(Options options) {
+        if (options.dryRun()) {
+            RenderPipeline pipeline = ctx.pipeline();
+            LoadedChart loaded = pipeline.load(options.chart());
+            MergedValues values = pipeline.values(loaded, null, options.values());
+            DryRun.print(ctx, pipeline.render(loaded, values, pipeline.context(loaded, values, options.target(), 1, true)),
+                    "install");
+            return null;
+        }
+        return new ReleaseChange(ctx, options.historyMax()).run(request(options), options.waitOptions());
+    }
+
+    ChangeRequest request(Options options) {
         RenderPipeline pipeline = ctx.pipeline();
         LoadedChart loaded = pipeline.load(options.chart());
         MergedValues values = pipeline.values(loaded, null, options.values());
         var ref = pipeline.context(loaded, values, options.target(), 1, true);
-        if (options.dryRun()) {
-            Rendered rendered = pipeline.render(loaded, values, ref);
-            DryRun.print(ctx, rendered, "install");
-            return null;
-        }
-        return new ReleaseChange(ctx, options.historyMax()).run(ChangeKind.INSTALL, ref.namespace(), ref.name(),
-                options.waitOptions(), (history, current) -> {
+        return new ChangeRequest(ChangeKind.INSTALL, new ReleaseRef(ref.name(), ref.namespace()), options.adopt(),
+                (history, current) -> {
                     Rendered rendered = pipeline.render(loaded, values,
                             pipeline.context(loaded, values, options.target(), history.nextRevision(), true));
                     return new ChangeTarget(loaded.chart().metadata(), values.userSupplied(), rendered.manifest(),

@@ -2,6 +2,7 @@ package dev.motospkg.action;
 
 import dev.motospkg.apply.ApplyPlan;
 import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.diff.FieldChange;
 import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.release.Release;
@@ -10,12 +11,12 @@ import dev.motospkg.storage.HistoryPruner;
 import dev.motospkg.storage.ReleaseLocks;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Objects;
 
 /**
  * The shared path of install, upgrade and rollback: lock, read history (recovering from an
- * interrupted operation), record a pending revision, deploy, then record the outcome. With atomic,
- * a failure puts the last deployed revision back.
+ * interrupted operation), plan and preflight, record a pending revision, apply what changed, then
+ * record the outcome. With atomic, a failure puts the last deployed revision back.
  */
 final class ReleaseChange {
     private final ActionContext ctx;
@@ -28,39 +29,72 @@ final class ReleaseChange {
         this.historyMax = historyMax;
     }
 
-    /**
-     * @param target builds the new revision from the history and the currently deployed revision (null
-     *     for an install); it runs under the lock, after recovery
-     */
-    Release run(ChangeKind kind, String namespace, String name, WaitOptions wait,
-            BiFunction<History, Release, ChangeTarget> target) {
+    /** What a request would do, with the history it was planned against; writes nothing. */
+    record Prepared(History history, Release current, ChangeTarget next, List<DesiredObject> previous, Plan plan) {
+    }
+
+    Prepared prepare(ChangeRequest request, History history) {
+        Release current = history.deployed().orElse(null);
+        String name = request.release().name();
+        String namespace = request.release().namespace();
+        if (request.kind() == ChangeKind.INSTALL && current != null) {
+            throw MotosException.invalid("release " + name + " is already installed in namespace " + namespace
+                    + " (revision " + current.revision() + ")", "Use `motospkg upgrade` to change it.");
+        }
+        if (request.kind() != ChangeKind.INSTALL && current == null) {
+            throw MotosException.invalid("release " + name + " has no deployed revision in namespace " + namespace,
+                    "Install it first: `motospkg install`"
+                            + (request.kind() == ChangeKind.UPGRADE ? " (or upgrade --install)." : "."));
+        }
+        ChangeTarget next = request.target().apply(history, current);
+        List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
+        Plan plan = new Planner(ctx).plan(request.release(), next.objects(), previous, request.adopt());
+        return new Prepared(history, current, next, previous, plan);
+    }
+
+    History history(ReleaseRef ref) {
+        return new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
+    }
+
+    Release run(ChangeRequest request, WaitOptions wait) {
+        ChangeKind kind = request.kind();
+        String name = request.release().name();
+        String namespace = request.release().namespace();
         try (ReleaseLocks.Lock lock = ctx.locks().acquire(namespace, name, kind.verb)) {
-            History history = recover(new History(namespace, name, ctx.store().history(namespace, name)), lock);
-            Release current = history.deployed().orElse(null);
-            if (kind == ChangeKind.INSTALL && current != null) {
-                throw MotosException.invalid("release " + name + " is already installed in namespace " + namespace
-                        + " (revision " + current.revision() + ")", "Use `motospkg upgrade` to change it.");
+            History history = recover(history(request.release()), lock);
+            Prepared prepared = prepare(request, history);
+            Plan plan = prepared.plan();
+            if (!plan.problems().isEmpty()) {
+                throw MotosException.failed(kind.verb + " refused before changing anything ("
+                        + plan.problems().size() + (plan.problems().size() == 1 ? " problem" : " problems") + "):\n  "
+                        + String.join("\n  ", plan.problems()),
+                        "Nothing was written: no object and no release record. `motospkg diff " + kind.verb
+                                + "` shows the whole plan.");
             }
-            if (kind != ChangeKind.INSTALL && current == null) {
-                throw MotosException.invalid("release " + name + " has no deployed revision in namespace " + namespace,
-                        "Install it first: `motospkg install`" + (kind == ChangeKind.UPGRADE ? " (or upgrade --install)." : "."));
+            Release current = prepared.current();
+            ChangeTarget next = prepared.next();
+            if (current != null && !plan.writes() && sameRevision(current, next)) {
+                ctx.out().println("Release " + name + " is up to date: revision " + current.revision()
+                        + " already matches the chart, values and cluster; nothing was written.");
+                ctx.out().flush();
+                return current;
             }
-            ChangeTarget next = target.apply(history, current);
             Instant now = ctx.clock().instant();
             Instant first = current != null ? current.firstDeployed() : now;
             Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
                     next.userValues(), next.manifest(), first, now, next.description());
             ctx.store().create(pending);
-            List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
             ctx.out().println(capitalized(kind.verb) + " " + pending.label() + " in namespace " + namespace + ":");
+            plan.notes().forEach(n -> ctx.out().println("  note: " + n));
+            reportReverts(plan);
             try {
-                deployer.deploy(previous, next.objects(), wait);
+                deployer.deploy(plan, next.objects(), wait);
             } catch (MotosException e) {
                 Release failed = pending.withStatus(ReleaseStatus.FAILED,
                         kind.verb + " failed: " + firstLine(e.getMessage()), ctx.clock().instant());
                 ctx.store().update(failed);
                 if (wait.atomic()) {
-                    throw atomicRecovery(kind, failed, current, previous, next.objects(), e);
+                    throw atomicRecovery(kind, failed, current, prepared.previous(), next.objects(), e);
                 }
                 throw e;
             }
@@ -72,6 +106,20 @@ final class ReleaseChange {
             }
             HistoryPruner.prune(ctx.store(), namespace, name, historyMax);
             return deployed;
+        }
+    }
+
+    private static boolean sameRevision(Release current, ChangeTarget next) {
+        return current.manifest().equals(next.manifest()) && Objects.equals(current.values(), next.userValues())
+                && current.chart().equals(next.chart());
+    }
+
+    private void reportReverts(Plan plan) {
+        for (var change : plan.changes()) {
+            for (FieldChange f : change.reverted()) {
+                ctx.out().println("  reverting " + change.key() + " " + f.path() + ": " + f.before() + " -> "
+                        + f.after() + " (changed outside motospkg by " + f.manager() + ")");
+            }
         }
     }
 
@@ -90,7 +138,7 @@ final class ReleaseChange {
         ctx.store().update(failed);
         ctx.out().println("Note: revision " + latest.revision() + " was left " + latest.status().wire() + who
                 + "; marked failed and continuing.");
-        return new History(history.namespace(), history.name(), ctx.store().history(history.namespace(), history.name()));
+        return history(new ReleaseRef(history.name(), history.namespace()));
     }
 
     private MotosException atomicRecovery(ChangeKind kind, Release failed, Release current,
@@ -98,8 +146,7 @@ final class ReleaseChange {
         ctx.out().println("Atomic: " + kind.verb + " failed; restoring "
                 + (current == null ? "the state before the install" : "revision " + current.revision()) + "...");
         if (current == null) {
-            List<DesiredObject> created = ApplyPlan.removed(attempted, List.of());
-            for (DesiredObject d : created) {
+            for (DesiredObject d : ApplyPlan.removed(attempted, List.of())) {
                 if (!ApplyPlan.isKept(d)) {
                     ctx.cluster().delete(d.key());
                     ctx.out().println("  deleted  " + d.key());
@@ -108,7 +155,7 @@ final class ReleaseChange {
             return new MotosException(ExitCode.FAILED, cause.getMessage() + "\n(atomic: removed what the install "
                     + "created; PVCs and the namespace were kept)", cause.hint(), cause);
         }
-        deployer.deploy(attempted, previous, WaitOptions.none());
+        deployer.deployAll(attempted, previous);
         Instant now = ctx.clock().instant();
         Release restored = new Release(current.name(), current.namespace(), failed.revision() + 1,
                 ReleaseStatus.DEPLOYED, current.chart(), current.values(), current.manifest(), current.firstDeployed(),

@@ -17,17 +17,20 @@ public final class Rollback {
     }
 
     public Release run(Options options) {
+        return new ReleaseChange(ctx, options.historyMax()).run(request(options), options.waitOptions());
+    }
+
+    ChangeRequest request(Options options) {
         ReleaseRef ref = options.release();
         Deployer deployer = new Deployer(ctx);
-        return new ReleaseChange(ctx, options.historyMax()).run(ChangeKind.ROLLBACK, ref.namespace(), ref.name(),
-                options.waitOptions(), (history, current) -> {
-                    int wanted = options.revision() != null ? options.revision() : current.revision() - 1;
-                    Release target = history.revision(wanted).orElseThrow(() -> MotosException.invalid(
-                            "release " + ref.name() + " has no revision " + wanted
-                                    + (wanted < 1 ? " (revision " + current.revision() + " is the first)" : ""),
-                            "See `motospkg history " + ref.name() + " -n " + ref.namespace() + "` for the revisions kept."));
-                    return new ChangeTarget(target.chart(), target.values(), target.manifest(), deployer.desired(target),
-                            "Rollback to " + wanted);
-                });
+        return new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) -> {
+            int wanted = options.revision() != null ? options.revision() : current.revision() - 1;
+            Release target = history.revision(wanted).orElseThrow(() -> MotosException.invalid(
+                    "release " + ref.name() + " has no revision " + wanted
+                            + (wanted < 1 ? " (revision " + current.revision() + " is the first)" : ""),
+                    "See `motospkg history " + ref.name() + " -n " + ref.namespace() + "` for the revisions kept."));
+            return new ChangeTarget(target.chart(), target.values(), target.manifest(), deployer.desired(target),
+                    "Rollback to " + wanted);
+        });
     }
 }

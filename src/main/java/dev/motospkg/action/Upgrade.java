@@ -15,7 +15,11 @@ import java.nio.file.Path;
 public final class Upgrade {
 
     public record Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions,
-            boolean install, boolean resetValues, boolean dryRun, int historyMax) {
+            boolean install, boolean resetValues, boolean dryRun, int historyMax, boolean adopt) {
+
+        Install.Options asInstall() {
+            return new Install.Options(chart, values, target, waitOptions, dryRun, historyMax, adopt);
+        }
     }
 
     private final ActionContext ctx;
@@ -25,25 +29,28 @@ public final class Upgrade {
     }
 
     public Release run(Options options) {
+        ChangeRequest request = request(options);
+        ReleaseChange change = new ReleaseChange(ctx, options.historyMax());
+        if (options.install() && change.history(request.release()).deployed().isEmpty()) {
+            return new Install(ctx).run(options.asInstall());
+        }
+        if (options.dryRun()) {
+            History history = change.history(request.release());
+            ChangeTarget next = request.target().apply(history, history.deployed().orElse(null));
+            DryRun.printManifest(ctx, next.manifest(), request.release(), next.objects().size(), "upgrade");
+            return null;
+        }
+        return change.run(request, options.waitOptions());
+    }
+
+    ChangeRequest request(Options options) {
         RenderPipeline pipeline = ctx.pipeline();
         LoadedChart loaded = pipeline.load(options.chart());
         // Name and namespace come from what the user gave now; the release's own values layer in below.
         MergedValues forTarget = pipeline.values(loaded, null, options.values());
         var ref = pipeline.context(loaded, forTarget, options.target(), 1, false);
-        if (options.install() && new History(ref.namespace(), ref.name(),
-                ctx.store().history(ref.namespace(), ref.name())).deployed().isEmpty()) {
-            return new Install(ctx).run(new Install.Options(options.chart(), options.values(), options.target(),
-                    options.waitOptions(), options.dryRun(), options.historyMax()));
-        }
-        if (options.dryRun()) {
-            Release current = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()))
-                    .deployed().orElse(null);
-            MergedValues values = pipeline.values(loaded, previous(current, options), options.values());
-            DryRun.print(ctx, pipeline.render(loaded, values, ref), "upgrade");
-            return null;
-        }
-        return new ReleaseChange(ctx, options.historyMax()).run(ChangeKind.UPGRADE, ref.namespace(), ref.name(),
-                options.waitOptions(), (history, current) -> {
+        return new ChangeRequest(ChangeKind.UPGRADE, new ReleaseRef(ref.name(), ref.namespace()), options.adopt(),
+                (history, current) -> {
                     MergedValues values = pipeline.values(loaded, previous(current, options), options.values());
                     Rendered rendered = pipeline.render(loaded, values,
                             pipeline.context(loaded, values, options.target(), history.nextRevision(), false));

@@ -1,6 +1,7 @@
 package dev.motospkg.cli;
 
 import dev.motospkg.action.ActionContext;
+import dev.motospkg.action.LoadedChart;
 import dev.motospkg.action.Lint;
 import dev.motospkg.action.OutputFormat;
 import dev.motospkg.action.ReadinessWait;
@@ -46,8 +47,10 @@ final class App implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private RenderPipeline pipeline;
     private KubeConnection connection;
+    private final boolean terminal;
 
-    App(PrintWriter out, PrintWriter err, Path workDir) {
+    App(PrintWriter out, PrintWriter err, Path workDir, boolean terminal) {
+        this.terminal = terminal;
         this.out = out;
         this.err = err;
         this.workDir = workDir;
@@ -103,11 +106,20 @@ final class App implements AutoCloseable {
 
     /** The chart's schema, to mask sensitive values; absent when there is no chart here. */
     Optional<ValuesSchema> schemaFor(Path chart) {
+        return chartIfPresent(chart).flatMap(LoadedChart::schema);
+    }
+
+    Optional<LoadedChart> chartIfPresent(Path chart) {
         try {
-            return pipeline().load(chart).schema();
+            return Optional.of(pipeline().load(chart));
         } catch (MotosException e) {
             return Optional.empty();
         }
+    }
+
+    /** Colours only for a person at a terminal who has not asked for NO_COLOR. */
+    boolean colorOutput() {
+        return terminal && System.getenv("NO_COLOR") == null;
     }
 
     void printStatusAfterChange(ActionContext ctx, Release release) {

@@ -24,6 +24,10 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would be applied (secrets hidden); change nothing.")
     boolean dryRun;
 
+    @Option(names = "--adopt",
+            description = "Take over objects that exist but belong to no release (e.g. made by kubectl apply), in place.")
+    boolean adopt;
+
     @Option(names = "--history-max", defaultValue = "10", description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
     int historyMax;
 
@@ -36,7 +40,7 @@ final class InstallCommand implements Callable<Integer> {
         var ctx = app.actionContext(kube);
         var release = new Install(ctx).run(new Install.Options(chart.chart, values.request(),
                 new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), dryRun,
-                historyMax));
+                historyMax, adopt));
         if (release != null) {
             app.printStatusAfterChange(ctx, release);
         }

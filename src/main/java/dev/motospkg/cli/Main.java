@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "motospkg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Helm-style packaging for the motos app: validate, render, diff, install, upgrade, roll back.",
         subcommands = {TemplateCommand.class, LintCommand.class, InstallCommand.class, UpgradeCommand.class,
-            RollbackCommand.class, UninstallCommand.class, StatusCommand.class, InspectCommands.History.class,
+            RollbackCommand.class, UninstallCommand.class, DiffCommand.class, StatusCommand.class, InspectCommands.History.class,
             InspectCommands.ListReleases.class, InspectCommands.Get.class, CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
@@ -21,14 +21,19 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(out, err, Path.of("").toAbsolutePath(), args);
+        int code = run(out, err, Path.of("").toAbsolutePath(), System.console() != null, args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     public static int run(PrintWriter out, PrintWriter err, Path workDir, String... args) {
-        App app = new App(out, err, workDir);
+        return run(out, err, workDir, false, args);
+    }
+
+    /** @param terminal whether stdout is a person's terminal (colours) */
+    public static int run(PrintWriter out, PrintWriter err, Path workDir, boolean terminal, String... args) {
+        App app = new App(out, err, workDir, terminal);
         Main main = new Main();
         CommandLine cli = new CommandLine(main, new Factory(app));
         // Repeated -f/--set call their setters once each, in order; that is how layering order is kept.

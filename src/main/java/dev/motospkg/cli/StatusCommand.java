@@ -16,6 +16,8 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin ReleaseOptions release;
     @Mixin KubeOptions kube;
     @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.") String output;
+    @Option(names = "--drift", description = "Also show what changed in the cluster since the revision was applied.")
+    boolean drift;
 
     StatusCommand(App app) {
         this.app = app;
@@ -24,7 +26,14 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var ref = app.resolve(name, release);
-        new Status(app.actionContext(kube)).run(ref, App.format(output));
+        var ctx = app.actionContext(kube);
+        new Status(ctx).run(ref, App.format(output));
+        if (drift) {
+            ctx.out().println();
+            new dev.motospkg.action.Diff(ctx).drift(ref, new dev.motospkg.action.Diff.Options(
+                    new dev.motospkg.diff.DiffPrinter.Style(app.colorOutput(), 3), false, false, false,
+                    app.chartIfPresent(release.chart)));
+        }
         return 0;
     }
 }

@@ -30,6 +30,10 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would be applied (secrets hidden); change nothing.")
     boolean dryRun;
 
+    @Option(names = "--adopt",
+            description = "Take over objects that exist but belong to no release (e.g. made by kubectl apply), in place.")
+    boolean adopt;
+
     @Option(names = "--history-max", defaultValue = "10", description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
     int historyMax;
 
@@ -42,7 +46,7 @@ final class UpgradeCommand implements Callable<Integer> {
         var ctx = app.actionContext(kube);
         var release = new Upgrade(ctx).run(new Upgrade.Options(chart.chart, values.request(),
                 new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), install,
-                resetValues, dryRun, historyMax));
+                resetValues, dryRun, historyMax, adopt));
         if (release != null) {
             app.printStatusAfterChange(ctx, release);
         }

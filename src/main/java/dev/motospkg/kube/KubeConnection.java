@@ -31,6 +31,8 @@ public final class KubeConnection implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final AtomicLong requests = new AtomicLong();
+    /** MOTOSPKG_REQUEST_LOG=FILE (or -Dmotospkg.requestLog): append "METHOD URI" per request, for tests and benchmarks. */
+    private final Path requestLog;
     private KubernetesClient client;
     private boolean closed;
 
@@ -43,6 +45,8 @@ public final class KubeConnection implements AutoCloseable {
     public KubeConnection(Path kubeconfig, String context, Map<String, String> env, Path home,
                           Duration connectTimeout, Duration requestTimeout) {
         this.kubeconfig = KubeConfigFile.resolve(kubeconfig, context, env, home);
+        String log = System.getProperty("motospkg.requestLog", env.get("MOTOSPKG_REQUEST_LOG"));
+        this.requestLog = log == null || log.isBlank() ? null : Path.of(log);
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
     }
@@ -126,6 +130,7 @@ public final class KubeConnection implements AutoCloseable {
                         @Override
                         public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
                             requests.incrementAndGet();
+                            logRequest(request);
                         }
                     }))
                     .build();
@@ -133,6 +138,18 @@ public final class KubeConnection implements AutoCloseable {
             throw new MotosException(ExitCode.INVALID_INPUT, "cannot create a Kubernetes client for "
                     + describe() + ": " + KubeErrors.rootMessage(e),
                     "check the certificates and credentials of context " + context() + " in " + kubeconfig.path(), e);
+        }
+    }
+
+    private void logRequest(HttpRequest request) {
+        if (requestLog == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(requestLog, request.method() + " " + request.uri() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            // A diagnostics file must never break a deployment.
         }
     }
 

@@ -36,12 +36,12 @@ class ReleaseActionsTest {
     }
 
     private Release install(ValuesRequest values, WaitOptions wait) {
-        return new Install(f.ctx).run(new Install.Options(null, values, ReleaseTarget.defaults(), wait, false, 10));
+        return new Install(f.ctx).run(new Install.Options(null, values, ReleaseTarget.defaults(), wait, false, 10, false));
     }
 
     private Release upgrade(ValuesRequest values, WaitOptions wait) {
         return new Upgrade(f.ctx).run(new Upgrade.Options(null, values, ReleaseTarget.defaults(), wait, false, false,
-                false, 10));
+                false, 10, false));
     }
 
     private Release rollback(Integer revision) {
@@ -90,7 +90,7 @@ class ReleaseActionsTest {
     void resetValuesStartsFromDefaults() {
         install(dev(), WaitOptions.none());
         new Upgrade(f.ctx).run(new Upgrade.Options(null, sets("backend.tag=v3"), ReleaseTarget.defaults(),
-                WaitOptions.none(), false, true, false, 10));
+                WaitOptions.none(), false, true, false, 10, false));
         assertEquals("1Gi", Trees.at(f.cluster.find("PersistentVolumeClaim", NS, "media-pvc").orElseThrow(),
                 List.of("spec", "resources", "requests", "storage")));
     }
@@ -115,7 +115,7 @@ class ReleaseActionsTest {
     void upgradeWithoutReleaseIsRefusedUnlessInstall() {
         assertThrows(MotosException.class, () -> upgrade(dev(), WaitOptions.none()));
         Release r = new Upgrade(f.ctx).run(new Upgrade.Options(null, dev(), ReleaseTarget.defaults(),
-                WaitOptions.none(), true, false, false, 10));
+                WaitOptions.none(), true, false, false, 10, false));
         assertEquals(1, r.revision());
     }
 
@@ -149,7 +149,7 @@ class ReleaseActionsTest {
     @Test
     void failedApplyMarksRevisionFailedAndNextUpgradeWorks() {
         install(dev(), WaitOptions.none());
-        f.cluster.failApplyOf("Deployment", "frontend");
+        f.cluster.failApplyOf("Deployment", "backend");
         assertThrows(MotosException.class, () -> upgrade(sets("backend.tag=v2"), WaitOptions.none()));
         assertEquals(ReleaseStatus.FAILED, f.store.history(NS, "motos").get(1).status());
         assertEquals(ReleaseStatus.DEPLOYED, f.store.history(NS, "motos").get(0).status());
@@ -157,6 +157,46 @@ class ReleaseActionsTest {
         Release r3 = upgrade(sets("backend.tag=v3"), WaitOptions.none());
         assertEquals(3, r3.revision());
         assertEquals(ReleaseStatus.SUPERSEDED, f.store.history(NS, "motos").get(0).status());
+    }
+
+    @Test
+    void serverRejectionIsReportedBeforeAnythingIsWritten() {
+        install(dev(), WaitOptions.none());
+        int writes = f.cluster.writes().size();
+        f.cluster.reject("Deployment", "frontend").reject("Service", "backend");
+        MotosException e = assertThrows(MotosException.class, () -> upgrade(sets("backend.tag=v2"), WaitOptions.none()));
+        assertTrue(e.getMessage().contains("upgrade refused before changing anything (2 problems)"), e.getMessage());
+        assertEquals(writes, f.cluster.writes().size(), "no object written");
+        assertEquals(1, f.store.history(NS, "motos").size(), "no release record written");
+    }
+
+    @Test
+    void noOpUpgradeWritesNothing() {
+        install(dev(), WaitOptions.none());
+        int writes = f.cluster.writes().size();
+        Release same = upgrade(ValuesRequest.none(), WaitOptions.none());
+        assertEquals(1, same.revision());
+        assertEquals(writes, f.cluster.writes().size());
+        assertTrue(f.output.toString().contains("is up to date"), f.output.toString());
+    }
+
+    @Test
+    void oneFieldUpgradeWritesOneObject() {
+        install(dev(), WaitOptions.none());
+        int writes = f.cluster.writes().size();
+        upgrade(sets("backend.tag=v2"), WaitOptions.none());
+        assertEquals(List.of("apply Deployment/motos-app/backend"), f.cluster.writes().subList(writes, f.cluster.writes().size()));
+    }
+
+    @Test
+    void selectorChangeAndPvcShrinkAreRefusedWithNothingWritten() {
+        install(dev(), WaitOptions.none());
+        int writes = f.cluster.writes().size();
+        MotosException shrink = assertThrows(MotosException.class,
+                () -> upgrade(sets("postgres.storage=100Mi"), WaitOptions.none()));
+        assertTrue(shrink.getMessage().contains("storage would shrink from 1Gi to 100Mi"), shrink.getMessage());
+        assertEquals(writes, f.cluster.writes().size());
+        assertEquals(1, f.store.history(NS, "motos").size());
     }
 
     @Test
@@ -202,7 +242,7 @@ class ReleaseActionsTest {
     @Test
     void dryRunWritesNothingAndHidesSecrets() {
         Release r = new Install(f.ctx).run(new Install.Options(null, dev(), ReleaseTarget.defaults(),
-                WaitOptions.none(), true, 10));
+                WaitOptions.none(), true, 10, false));
         assertNull(r);
         assertTrue(f.cluster.writes().isEmpty());
         assertTrue(f.store.history(NS, "motos").isEmpty());
@@ -213,10 +253,10 @@ class ReleaseActionsTest {
 
     @Test
     void historyMaxPrunesOldRevisions() {
-        new Install(f.ctx).run(new Install.Options(null, dev(), ReleaseTarget.defaults(), WaitOptions.none(), false, 2));
+        new Install(f.ctx).run(new Install.Options(null, dev(), ReleaseTarget.defaults(), WaitOptions.none(), false, 2, false));
         for (int i = 2; i <= 4; i++) {
             new Upgrade(f.ctx).run(new Upgrade.Options(null, sets("backend.tag=v" + i), ReleaseTarget.defaults(),
-                    WaitOptions.none(), false, false, false, 2));
+                    WaitOptions.none(), false, false, false, 2, false));
         }
         assertEquals(List.of(3, 4), f.store.history(NS, "motos").stream().map(Release::revision).toList());
     }

@@ -22,17 +22,30 @@ public final class FakeCluster implements Cluster {
 
     private final Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
     private final Set<String> failOnApply = new java.util.HashSet<>();
+    private final Set<String> rejected = new java.util.HashSet<>();
     private final List<String> writes = new ArrayList<>();
     private int uidCounter;
+    private int dryRuns;
 
-    /** Makes applying {@code Kind/name} fail like a server rejection. */
+    public int dryRuns() {
+        return dryRuns;
+    }
+
+    /** Makes the real (not dry-run) apply of {@code Kind/name} fail, like a connection lost mid-apply. */
     public FakeCluster failApplyOf(String kind, String name) {
         failOnApply.add(kind + "/" + name);
         return this;
     }
 
+    /** Makes the server reject {@code Kind/name}, dry-run included, like an invalid object. */
+    public FakeCluster reject(String kind, String name) {
+        rejected.add(kind + "/" + name);
+        return this;
+    }
+
     public FakeCluster clearFailures() {
         failOnApply.clear();
+        rejected.clear();
         return this;
     }
 
@@ -70,7 +83,7 @@ public final class FakeCluster implements Cluster {
         String kind = String.valueOf(body.get("kind"));
         String name = String.valueOf(metadata.get("name"));
         String namespace = (String) metadata.get("namespace");
-        if (failOnApply.contains(kind + "/" + name)) {
+        if (rejected.contains(kind + "/" + name) || (!dryRun && failOnApply.contains(kind + "/" + name))) {
             throw MotosException.failed(kind + "/" + name + ": rejected by the fake server", null);
         }
         Map<String, Object> stored = Trees.deepCopy(body);
@@ -88,7 +101,9 @@ public final class FakeCluster implements Cluster {
             storedMeta.put("uid", "uid-" + (++uidCounter));
         }
         storedMeta.put("generation", generation);
-        if (!dryRun) {
+        if (dryRun) {
+            dryRuns++;
+        } else {
             objects.put(id(kind, namespace, name), stored);
             writes.add("apply " + id(kind, namespace, name));
         }

@@ -1,0 +1,13 @@
+package dev.motospkg.action;
+
+import dev.motospkg.release.Release;
+import java.util.function.BiFunction;
+
+/**
+ * A new revision to make: which release, how (install/upgrade/rollback), and how to build it from
+ * the history and the deployed revision (null for an install). {@code diff} plans the same request
+ * without writing.
+ */
+record ChangeRequest(ChangeKind kind, ReleaseRef release, boolean adopt,
+        BiFunction<History, Release, ChangeTarget> target) {
+}

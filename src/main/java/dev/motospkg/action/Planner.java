@@ -1,0 +1,115 @@
+package dev.motospkg.action;
+
+import dev.motospkg.apply.ApplyPlan;
+import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.apply.ImmutableFields;
+import dev.motospkg.apply.ReleaseMarks;
+import dev.motospkg.diff.Change;
+import dev.motospkg.diff.ChangeKind;
+import dev.motospkg.diff.FieldChange;
+import dev.motospkg.diff.FieldOwners;
+import dev.motospkg.diff.Normalizer;
+import dev.motospkg.diff.TreeDiff;
+import dev.motospkg.error.MotosException;
+import dev.motospkg.yaml.Trees;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Preflight and plan (kapp's diff): for every desired object, read the live one, check ownership
+ * and immutable fields, dry-run it on the server, and compare. Nothing is written here.
+ */
+final class Planner {
+    static final String FIELD_MANAGER = "motospkg";
+
+    private final ActionContext ctx;
+
+    Planner(ActionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Plan plan(ReleaseRef release, List<DesiredObject> desired, List<DesiredObject> previous, boolean adopt) {
+        List<Change> changes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, DesiredObject> byId = new LinkedHashMap<>();
+        for (DesiredObject d : desired) {
+            byId.put(d.key().toString(), d);
+            Optional<Map<String, Object>> live = ctx.cluster().get(d.key());
+            if (live.isPresent() && !owned(release, d, live.get(), adopt, problems, notes)) {
+                continue;
+            }
+            List<String> immutable = live.map(l -> ImmutableFields.problems(d, l)).orElse(List.of());
+            if (!immutable.isEmpty()) {
+                problems.addAll(immutable);
+                continue;
+            }
+            Map<String, Object> dryRun;
+            try {
+                dryRun = ctx.cluster().apply(d.body(), true);
+            } catch (MotosException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            changes.add(change(d, live.orElse(null), dryRun));
+        }
+        for (DesiredObject gone : ApplyPlan.removed(previous, desired)) {
+            Optional<Map<String, Object>> live = ctx.cluster().get(gone.key());
+            if (live.isEmpty()) {
+                continue;
+            }
+            ChangeKind kind = ApplyPlan.isKept(gone) ? ChangeKind.KEEP : ChangeKind.DELETE;
+            changes.add(new Change(kind, gone.key(), Normalizer.normalize(live.get()), null, List.of()));
+        }
+        return new Plan(changes, byId, problems, notes);
+    }
+
+    private static Change change(DesiredObject d, Map<String, Object> live, Map<String, Object> dryRun) {
+        Map<String, Object> after = Normalizer.normalize(dryRun);
+        if (live == null) {
+            return new Change(ChangeKind.CREATE, d.key(), null, after, List.of());
+        }
+        Map<String, Object> before = Normalizer.normalize(live);
+        List<FieldChange> fields = new ArrayList<>();
+        for (TreeDiff.Leaf leaf : TreeDiff.leaves(before, after)) {
+            String owner = FieldOwners.owner(live, leaf.path());
+            String drift = owner != null && !owner.equals(FIELD_MANAGER) ? owner : null;
+            fields.add(new FieldChange(leaf.pathText(), leaf.before(), leaf.after(), drift));
+        }
+        return new Change(fields.isEmpty() ? ChangeKind.UNCHANGED : ChangeKind.UPDATE, d.key(), before, after, fields);
+    }
+
+    /**
+     * Objects of this release, and what an uninstall of this release left behind, are ours. An
+     * object nobody claims is taken only with adopt (a Namespace always: it holds nothing of ours
+     * to lose). Another release's object is never taken.
+     */
+    private static boolean owned(ReleaseRef release, DesiredObject d, Map<String, Object> live, boolean adopt,
+            List<String> problems, List<String> notes) {
+        Object annotations = Trees.at(live, List.of("metadata", "annotations"));
+        Map<?, ?> a = annotations instanceof Map<?, ?> m ? m : Map.of();
+        Object name = a.get(ReleaseMarks.RELEASE_NAME);
+        Object namespace = a.get(ReleaseMarks.RELEASE_NAMESPACE);
+        if (name != null) {
+            if (name.equals(release.name()) && release.namespace().equals(namespace)) {
+                return true;
+            }
+            problems.add(d.key() + " belongs to release " + name + " in namespace " + namespace
+                    + "; motospkg never takes another release's objects. Rename one of them, or uninstall " + name + ".");
+            return false;
+        }
+        if (d.kind().equals("Namespace")) {
+            return true;
+        }
+        if (adopt) {
+            notes.add("adopting " + d.key() + " in place (same object, no delete and re-create)");
+            return true;
+        }
+        problems.add(d.key() + " already exists and is not managed by motospkg (created with kubectl apply?). "
+                + "Re-run with --adopt to take it over in place, without deleting it.");
+        return false;
+    }
+}

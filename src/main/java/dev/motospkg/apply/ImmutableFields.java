@@ -1,0 +1,76 @@
+package dev.motospkg.apply;
+
+import dev.motospkg.yaml.Trees;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Changes Kubernetes refuses to make in place, or that lose data, found before anything is sent.
+ * Each problem names the field, why, and what to do.
+ */
+public final class ImmutableFields {
+    private static final Set<String> SELECTOR_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            "Job");
+
+    private ImmutableFields() {
+    }
+
+    public static List<String> problems(DesiredObject desired, Map<String, Object> live) {
+        List<String> out = new ArrayList<>();
+        String kind = desired.kind();
+        Map<String, Object> want = desired.body();
+        String where = desired.key().toString();
+        if (SELECTOR_KINDS.contains(kind) && !Objects.equals(at(want, "spec", "selector"), at(live, "spec", "selector"))) {
+            out.add(where + ": spec.selector would change from " + at(live, "spec", "selector") + " to "
+                    + at(want, "spec", "selector") + "; Kubernetes does not allow changing a selector in place. "
+                    + "Keep the selector labels as they are (put new labels on the pod template only), or delete "
+                    + "the " + kind + " yourself first (its pods restart).");
+        }
+        if (kind.equals("Service")) {
+            Object wanted = at(want, "spec", "clusterIP");
+            Object current = at(live, "spec", "clusterIP");
+            if (wanted != null && current != null && !wanted.equals(current) && !"".equals(wanted)) {
+                out.add(where + ": spec.clusterIP would change from " + current + " to " + wanted
+                        + "; it cannot change in place. Remove clusterIP from the chart, or delete the Service first.");
+            }
+        }
+        if (kind.equals("PersistentVolumeClaim")) {
+            pvc(where, want, live, out);
+        }
+        return out;
+    }
+
+    private static void pvc(String where, Map<String, Object> want, Map<String, Object> live, List<String> out) {
+        Object wantSize = at(want, "spec", "resources", "requests", "storage");
+        Object liveSize = at(live, "spec", "resources", "requests", "storage");
+        BigDecimal w = Quantity.parse(wantSize);
+        BigDecimal l = Quantity.parse(liveSize);
+        if (w != null && l != null && w.compareTo(l) < 0) {
+            out.add(where + ": storage would shrink from " + liveSize + " to " + wantSize
+                    + "; a volume can only grow, and shrinking would lose data. Keep the size at " + liveSize
+                    + " or larger.");
+        }
+        Object wantClass = at(want, "spec", "storageClassName");
+        Object liveClass = at(live, "spec", "storageClassName");
+        if (wantClass != null && liveClass != null && !wantClass.equals(liveClass)) {
+            out.add(where + ": storageClassName would change from " + liveClass + " to " + wantClass
+                    + "; that means a new volume and the data stays behind. Keep " + liveClass
+                    + ", or migrate the data to a new PVC under another name.");
+        }
+        Object wantModes = at(want, "spec", "accessModes");
+        Object liveModes = at(live, "spec", "accessModes");
+        if (wantModes != null && liveModes != null && !wantModes.equals(liveModes)) {
+            out.add(where + ": accessModes would change from " + liveModes + " to " + wantModes
+                    + "; a PVC's access modes are fixed at creation. Keep " + liveModes
+                    + ", or migrate the data to a new PVC under another name.");
+        }
+    }
+
+    private static Object at(Map<String, Object> tree, Object... path) {
+        return Trees.at(tree, List.of(path));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.motospkg.cli;
+
+import dev.motospkg.action.Diff;
+import dev.motospkg.action.Install;
+import dev.motospkg.action.ReleaseTarget;
+import dev.motospkg.action.Rollback;
+import dev.motospkg.action.Upgrade;
+import dev.motospkg.action.WaitOptions;
+import dev.motospkg.diff.DiffPrinter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code motospkg diff [install|upgrade|rollback]}: see before you change. Without a subcommand: drift. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Show what a command would change in the live cluster, without changing anything.",
+            "Without a subcommand: what changed in the cluster since the last revision was applied (drift)."},
+        subcommands = {DiffCommand.DiffInstall.class, DiffCommand.DiffUpgrade.class, DiffCommand.DiffRollback.class})
+final class DiffCommand implements Callable<Integer> {
+    private final App app;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+    @Mixin ReleaseOptions release;
+    @Mixin KubeOptions kube;
+    @Mixin Output output;
+
+    DiffCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        var ref = app.resolve(name, release);
+        return new Diff(app.actionContext(kube)).drift(ref, output.options(app, release.chart)).code();
+    }
+
+    /** Flags every diff takes. */
+    static final class Output {
+        @Option(names = "--exit-code", description = "Exit 3 when there are changes, 0 when none (2 stays invalid input).")
+        boolean exitCode;
+
+        @Option(names = {"-o", "--output"}, defaultValue = "diff", description = "diff (default) or json.")
+        String format;
+
+        @Option(names = "--context", defaultValue = "3", paramLabel = "N", description = "Lines of context (default: ${DEFAULT-VALUE}).")
+        int context;
+
+        @Option(names = "--show-secrets", description = "Show Secret contents and sensitive values in clear.")
+        boolean showSecrets;
+
+        @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
+        boolean noColor;
+
+        Diff.Options options(App app, Path chart) {
+            if (!format.equals("diff") && !format.equals("json")) {
+                throw dev.motospkg.error.MotosException.invalid("unknown output format \"" + format + "\"",
+                        "Use -o diff or -o json.");
+            }
+            return new Diff.Options(new DiffPrinter.Style(!noColor && app.colorOutput(), context), format.equals("json"),
+                    showSecrets, exitCode, app.chartIfPresent(chart));
+        }
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true, description = "What `install` would create.")
+    static final class DiffInstall implements Callable<Integer> {
+        private final App app;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+        @Mixin ValuesOptions values;
+        @Mixin ChartOptions chart;
+        @Mixin KubeOptions kube;
+        @Mixin Output output;
+        @Option(names = "--adopt", description = "Plan as `install --adopt`.") boolean adopt;
+
+        DiffInstall(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            var target = new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace);
+            return new Diff(app.actionContext(kube)).install(new Install.Options(chart.chart, values.request(), target,
+                    WaitOptions.none(), false, 10, adopt), output.options(app, chart.chart)).code();
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "What `upgrade` would change.")
+    static final class DiffUpgrade implements Callable<Integer> {
+        private final App app;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+        @Mixin ValuesOptions values;
+        @Mixin ChartOptions chart;
+        @Mixin KubeOptions kube;
+        @Mixin Output output;
+        @Option(names = "--reset-values", description = "Plan as `upgrade --reset-values`.") boolean resetValues;
+        @Option(names = "--adopt", description = "Plan as `upgrade --adopt`.") boolean adopt;
+
+        DiffUpgrade(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            var target = new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace);
+            return new Diff(app.actionContext(kube)).upgrade(new Upgrade.Options(chart.chart, values.request(), target,
+                    WaitOptions.none(), false, resetValues, false, 10, adopt), output.options(app, chart.chart)).code();
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "What `rollback` would change.")
+    static final class DiffRollback implements Callable<Integer> {
+        private final App app;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "REVISION") Integer revision;
+        @Mixin ReleaseOptions release;
+        @Mixin KubeOptions kube;
+        @Mixin Output output;
+
+        DiffRollback(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            var ref = app.resolve(name, release);
+            return new Diff(app.actionContext(kube)).rollback(new Rollback.Options(ref, revision, WaitOptions.none(), 10),
+                    output.options(app, release.chart)).code();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.motospkg.diff;
+
+/** What a plan does to one object (kapp's ChangeOp). */
+public enum ChangeKind {
+    CREATE("+", "to create"),
+    UPDATE("~", "to change"),
+    DELETE("-", "to delete"),
+    /** Left the chart but stays in the cluster: PVCs, the Namespace, objects annotated keep. */
+    KEEP("=", "kept"),
+    UNCHANGED(" ", "unchanged");
+
+    private final String symbol;
+    private final String summary;
+
+    ChangeKind(String symbol, String summary) {
+        this.symbol = symbol;
+        this.summary = summary;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public boolean writes() {
+        return this == CREATE || this == UPDATE || this == DELETE;
+    }
+}
