@@ -36,6 +36,8 @@ final class Planner {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, DesiredObject> byId = new LinkedHashMap<>();
+        Map<String, DesiredObject> applied = new LinkedHashMap<>();
+        previous.forEach(p -> applied.put(p.key().toString(), p));
         for (DesiredObject d : desired) {
             byId.put(d.key().toString(), d);
             Optional<Map<String, Object>> live = ctx.cluster().get(d.key());
@@ -54,7 +56,8 @@ final class Planner {
                 problems.add(e.getMessage());
                 continue;
             }
-            changes.add(change(d, live.orElse(null), dryRun));
+            DesiredObject before = applied.get(d.key().toString());
+            changes.add(change(d, live.orElse(null), dryRun, before == null ? null : before.body()));
         }
         for (DesiredObject gone : ApplyPlan.removed(previous, desired)) {
             Optional<Map<String, Object>> live = ctx.cluster().get(gone.key());
@@ -67,7 +70,9 @@ final class Planner {
         return new Plan(changes, byId, problems, notes);
     }
 
-    private static Change change(DesiredObject d, Map<String, Object> live, Map<String, Object> dryRun) {
+    /** @param applied what the deployed revision applied for this object (null if it had none) */
+    private static Change change(DesiredObject d, Map<String, Object> live, Map<String, Object> dryRun,
+            Map<String, Object> applied) {
         Map<String, Object> after = Normalizer.normalize(dryRun);
         if (live == null) {
             return new Change(ChangeKind.CREATE, d.key(), null, after, List.of());
@@ -75,11 +80,36 @@ final class Planner {
         Map<String, Object> before = Normalizer.normalize(live);
         List<FieldChange> fields = new ArrayList<>();
         for (TreeDiff.Leaf leaf : TreeDiff.leaves(before, after)) {
-            String owner = FieldOwners.owner(live, leaf.path());
-            String drift = owner != null && !owner.equals(FIELD_MANAGER) ? owner : null;
-            fields.add(new FieldChange(leaf.pathText(), leaf.before(), leaf.after(), drift));
+            fields.add(new FieldChange(leaf.pathText(), leaf.before(), leaf.after(), driftWriter(live, applied, leaf)));
         }
         return new Change(fields.isEmpty() ? ChangeKind.UNCHANGED : ChangeKind.UPDATE, d.key(), before, after, fields);
+    }
+
+    /**
+     * Who changed a field we manage, when it was not us: the field manager recorded in managedFields,
+     * or, when the server recorded none (1.20 keeps no managedFields for the scale subresource, so
+     * `kubectl scale` leaves no name), a plain statement that the live value is not the one applied.
+     */
+    static String driftWriter(Map<String, Object> live, Map<String, Object> applied, TreeDiff.Leaf leaf) {
+        String owner = FieldOwners.owner(live, leaf.path());
+        if (owner != null && !owner.equals(FIELD_MANAGER)) {
+            return owner;
+        }
+        if (applied == null || leaf.before() == null) {
+            return null;
+        }
+        Object appliedValue = Trees.at(applied, leaf.path());
+        if (appliedValue != null && !sameValue(appliedValue, leaf.before())) {
+            return "an unrecorded writer, e.g. kubectl scale";
+        }
+        return null;
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return String.valueOf(a).equals(String.valueOf(b));
     }
 
     /**

@@ -116,9 +116,11 @@ final class ReleaseChange {
 
     private void reportReverts(Plan plan) {
         for (var change : plan.changes()) {
+            boolean secret = change.key().kind().equals("Secret");
             for (FieldChange f : change.reverted()) {
-                ctx.out().println("  reverting " + change.key() + " " + f.path() + ": " + f.before() + " -> "
-                        + f.after() + " (changed outside motospkg by " + f.manager() + ")");
+                String values = secret ? "(hidden)" : f.before() + " -> " + f.after();
+                ctx.out().println("  reverting " + change.key() + " " + f.path() + ": " + values
+                        + " (changed outside motospkg by " + f.manager() + ")");
             }
         }
     }
