@@ -20,16 +20,10 @@ final class InstallCommand implements Callable<Integer> {
     @Mixin ChartOptions chart;
     @Mixin WaitFlags wait;
     @Mixin KubeOptions kube;
+    @Mixin ChangeFlags change;
 
-    @Option(names = "--dry-run", description = "Show what would be applied (secrets hidden); change nothing.")
-    boolean dryRun;
 
-    @Option(names = "--adopt",
-            description = "Take over objects that exist but belong to no release (e.g. made by kubectl apply), in place.")
-    boolean adopt;
 
-    @Option(names = "--history-max", defaultValue = "10", description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
-    int historyMax;
 
     InstallCommand(App app) {
         this.app = app;
@@ -39,8 +33,8 @@ final class InstallCommand implements Callable<Integer> {
     public Integer call() {
         var ctx = app.actionContext(kube);
         var release = new Install(ctx).run(new Install.Options(chart.chart, values.request(),
-                new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), dryRun,
-                historyMax, adopt));
+                new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), change.dryRun,
+                change.historyMax, change.adopt));
         if (release != null) {
             app.printStatusAfterChange(ctx, release);
         }

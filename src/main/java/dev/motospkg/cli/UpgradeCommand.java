@@ -20,6 +20,7 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin ChartOptions chart;
     @Mixin WaitFlags wait;
     @Mixin KubeOptions kube;
+    @Mixin ChangeFlags change;
 
     @Option(names = {"-i", "--install"}, description = "Install the release if it is not installed yet.")
     boolean install;
@@ -27,15 +28,8 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--reset-values", description = "Start from the chart defaults instead of the release's values.")
     boolean resetValues;
 
-    @Option(names = "--dry-run", description = "Show what would be applied (secrets hidden); change nothing.")
-    boolean dryRun;
 
-    @Option(names = "--adopt",
-            description = "Take over objects that exist but belong to no release (e.g. made by kubectl apply), in place.")
-    boolean adopt;
 
-    @Option(names = "--history-max", defaultValue = "10", description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
-    int historyMax;
 
     UpgradeCommand(App app) {
         this.app = app;
@@ -46,7 +40,7 @@ final class UpgradeCommand implements Callable<Integer> {
         var ctx = app.actionContext(kube);
         var release = new Upgrade(ctx).run(new Upgrade.Options(chart.chart, values.request(),
                 new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), install,
-                resetValues, dryRun, historyMax, adopt));
+                resetValues, change.dryRun, change.historyMax, change.adopt));
         if (release != null) {
             app.printStatusAfterChange(ctx, release);
         }

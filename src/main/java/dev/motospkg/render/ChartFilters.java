@@ -3,15 +3,15 @@ package dev.motospkg.render;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
+import dev.motospkg.yaml.JsonPrinter;
+import dev.motospkg.yaml.Trees;
 import dev.motospkg.yaml.YamlCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,8 @@ final class ChartFilters {
                     if (var == null) {
                         return "null";
                     }
-                    String text = yaml.print(plain(var));
+                    // Jinjava wraps maps and lists in its own types; print them as plain YAML.
+                    String text = yaml.print(Trees.deepCopy(var));
                     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
                 }),
                 filter("quote", (var, args) -> quote(var == null ? "" : String.valueOf(var))),
@@ -46,25 +47,7 @@ final class ChartFilters {
 
     /** A JSON-compatible double-quoted string, which YAML reads back unchanged. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return JsonPrinter.quote(s);
     }
 
     static String sha256(String s) {
@@ -74,24 +57,6 @@ final class ChartFilters {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    /** Jinjava wraps maps and lists in its own types; print them as plain YAML. */
-    static Object plain(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
-            return copy;
-        }
-        if (value instanceof Collection<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(v -> copy.add(plain(v)));
-            return copy;
-        }
-        if (value instanceof CharSequence cs) {
-            return cs.toString();
-        }
-        return value;
     }
 
     @FunctionalInterface

@@ -55,6 +55,13 @@ public final class JsonPrinter {
         sb.append('\n').append("  ".repeat(depth)).append(close);
     }
 
+    /** A JSON string literal: double quotes, escapes for quotes, backslashes and control characters. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        string(sb, s);
+        return sb.toString();
+    }
+
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -38,7 +38,11 @@ public final class Trees {
         return out;
     }
 
-    /** Deep copy into LinkedHashMap/ArrayList so callers may mutate freely. */
+    /**
+     * Deep copy into LinkedHashMap/ArrayList so callers may mutate freely, with plain scalars:
+     * String for any text, Long for integers, Double for decimals. Trees then compare equal whether
+     * they came from SnakeYAML (Integer), Jackson (Long, BigInteger) or a template engine's wrappers.
+     */
     @SuppressWarnings("unchecked")
     public static <T> T deepCopy(T value) {
         if (value instanceof Map<?, ?> map) {
@@ -47,9 +51,19 @@ public final class Trees {
             return (T) copy;
         }
         if (value instanceof Collection<?> list) {
-            List<Object> copy = new ArrayList<>();
+            List<Object> copy = new ArrayList<>(list.size());
             list.forEach(v -> copy.add(deepCopy(v)));
             return (T) copy;
+        }
+        if (value instanceof CharSequence text && !(value instanceof String)) {
+            return (T) text.toString();
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof java.math.BigInteger) {
+            return (T) Long.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof Float || value instanceof java.math.BigDecimal) {
+            return (T) Double.valueOf(((Number) value).doubleValue());
         }
         return value;
     }

@@ -181,6 +181,13 @@ class ReleaseActionsTest {
     }
 
     @Test
+    void repeatingTheSameValuesFileIsANoOpToo() {
+        install(dev(), WaitOptions.none());
+        Release same = upgrade(dev(), WaitOptions.none());
+        assertEquals(1, same.revision(), "numbers read again from YAML equal the stored ones");
+    }
+
+    @Test
     void oneFieldUpgradeWritesOneObject() {
         install(dev(), WaitOptions.none());
         int writes = f.cluster.writes().size();
