@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * What a change would do, computed from server dry-runs and live objects, before anything is
  * written: the per-object changes, what preflight refuses ({@code problems}), and notes to show.
+ * {@code serverChecked} is false when some objects could not be dry-run (their namespace is new).
  */
 public record Plan(List<Change> changes, Map<String, DesiredObject> desiredById, List<String> problems,
-        List<String> notes) {
+        List<String> notes, boolean serverChecked) {
 
     public boolean writes() {
         return changes.stream().anyMatch(c -> c.kind().writes());

@@ -9,6 +9,7 @@ import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.diff.FieldChange;
 import dev.motospkg.diff.FieldOwners;
 import dev.motospkg.diff.Normalizer;
+import dev.motospkg.diff.Subset;
 import dev.motospkg.diff.TreeDiff;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.yaml.Trees;
@@ -38,15 +39,36 @@ final class Planner {
         Map<String, DesiredObject> byId = new LinkedHashMap<>();
         Map<String, DesiredObject> applied = new LinkedHashMap<>();
         previous.forEach(p -> applied.put(p.key().toString(), p));
+        LiveObjects lives = LiveObjects.read(ctx.cluster(), desired, previous);
+        // Objects in a namespace that does not exist yet cannot be dry-run; they are checked on apply.
+        java.util.Set<String> newNamespaces = new java.util.HashSet<>();
+        for (DesiredObject d : desired) {
+            if (d.kind().equals("Namespace") && lives.get(d.key()).isEmpty()) {
+                newNamespaces.add(d.key().name());
+            }
+        }
+        int unverified = 0;
         for (DesiredObject d : desired) {
             byId.put(d.key().toString(), d);
-            Optional<Map<String, Object>> live = ctx.cluster().get(d.key());
+            Optional<Map<String, Object>> live = lives.get(d.key());
             if (live.isPresent() && !owned(release, d, live.get(), adopt, problems, notes)) {
                 continue;
             }
             List<String> immutable = live.map(l -> ImmutableFields.problems(d, l)).orElse(List.of());
             if (!immutable.isEmpty()) {
                 problems.addAll(immutable);
+                continue;
+            }
+            DesiredObject before = applied.get(d.key().toString());
+            if (live.isEmpty() && d.key().namespace() != null && newNamespaces.contains(d.key().namespace())) {
+                changes.add(new Change(ChangeKind.CREATE, d.key(), null, Normalizer.normalize(d.body()), List.of()));
+                unverified++;
+                continue;
+            }
+            if (live.isPresent() && before != null && before.body().equals(d.body()) && Subset.matches(d.body(), live.get())) {
+                // Same as last applied and the cluster still has it: nothing to ask the server.
+                Map<String, Object> same = Normalizer.normalize(live.get());
+                changes.add(new Change(ChangeKind.UNCHANGED, d.key(), same, same, List.of()));
                 continue;
             }
             Map<String, Object> dryRun;
@@ -56,18 +78,21 @@ final class Planner {
                 problems.add(e.getMessage());
                 continue;
             }
-            DesiredObject before = applied.get(d.key().toString());
             changes.add(change(d, live.orElse(null), dryRun, before == null ? null : before.body()));
         }
         for (DesiredObject gone : ApplyPlan.removed(previous, desired)) {
-            Optional<Map<String, Object>> live = ctx.cluster().get(gone.key());
+            Optional<Map<String, Object>> live = lives.get(gone.key());
             if (live.isEmpty()) {
                 continue;
             }
             ChangeKind kind = ApplyPlan.isKept(gone) ? ChangeKind.KEEP : ChangeKind.DELETE;
             changes.add(new Change(kind, gone.key(), Normalizer.normalize(live.get()), null, List.of()));
         }
-        return new Plan(changes, byId, problems, notes);
+        if (unverified > 0) {
+            notes.add("namespace " + String.join(", ", newNamespaces) + " does not exist yet: " + unverified
+                    + " objects in it are checked by the server when they are applied, not before");
+        }
+        return new Plan(changes, byId, problems, notes, unverified == 0);
     }
 
     /** @param applied what the deployed revision applied for this object (null if it had none) */

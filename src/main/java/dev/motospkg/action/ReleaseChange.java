@@ -60,25 +60,32 @@ final class ReleaseChange {
         ChangeKind kind = request.kind();
         String name = request.release().name();
         String namespace = request.release().namespace();
+        // Plan before locking: a refused or no-op change writes nothing, so it needs no lock.
+        History seen = history(request.release());
+        Prepared look = null;
+        if (seen.latest().filter(r -> r.status().isPending()).isEmpty()) {
+            look = prepare(request, seen);
+            if (look.plan().problems().isEmpty() && look.plan().serverChecked()) {
+                Release unchanged = refuseOrSkip(kind, look);
+                if (unchanged != null) {
+                    return unchanged;
+                }
+            } else {
+                look = null; // decided under the lock, which also creates a missing namespace
+            }
+        }
         try (ReleaseLocks.Lock lock = ctx.locks().acquire(namespace, name, kind.verb)) {
             History history = recover(history(request.release()), lock);
-            Prepared prepared = prepare(request, history);
-            Plan plan = prepared.plan();
-            if (!plan.problems().isEmpty()) {
-                throw MotosException.failed(kind.verb + " refused before changing anything ("
-                        + plan.problems().size() + (plan.problems().size() == 1 ? " problem" : " problems") + "):\n  "
-                        + String.join("\n  ", plan.problems()),
-                        "Nothing was written: no object and no release record. `motospkg diff " + kind.verb
-                                + "` shows the whole plan.");
+            // Someone may have changed the release between our look and the lock: plan again then.
+            Prepared prepared = look != null && history.revisions().equals(seen.revisions()) ? look
+                    : prepare(request, history);
+            Release unchanged = refuseOrSkip(kind, prepared);
+            if (unchanged != null) {
+                return unchanged;
             }
+            Plan plan = prepared.plan();
             Release current = prepared.current();
             ChangeTarget next = prepared.next();
-            if (current != null && !plan.writes() && sameRevision(current, next)) {
-                ctx.out().println("Release " + name + " is up to date: revision " + current.revision()
-                        + " already matches the chart, values and cluster; nothing was written.");
-                ctx.out().flush();
-                return current;
-            }
             Instant now = ctx.clock().instant();
             Instant first = current != null ? current.firstDeployed() : now;
             Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
@@ -104,9 +111,31 @@ final class ReleaseChange {
                 ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(),
                         ctx.clock().instant()));
             }
-            HistoryPruner.prune(ctx.store(), namespace, name, historyMax);
+            if (history.revisions().size() + 1 > historyMax) {
+                HistoryPruner.prune(ctx.store(), namespace, name, historyMax);
+            }
             return deployed;
         }
+    }
+
+    /** Throws when preflight refuses; returns the current revision when there is nothing to do; else null. */
+    private Release refuseOrSkip(ChangeKind kind, Prepared prepared) {
+        Plan plan = prepared.plan();
+        if (!plan.problems().isEmpty()) {
+            throw MotosException.failed(kind.verb + " refused before changing anything ("
+                    + plan.problems().size() + (plan.problems().size() == 1 ? " problem" : " problems") + "):\n  "
+                    + String.join("\n  ", plan.problems()),
+                    "Nothing was written: no object and no release record. `motospkg diff " + kind.verb
+                            + "` shows the whole plan.");
+        }
+        Release current = prepared.current();
+        if (current != null && !plan.writes() && sameRevision(current, prepared.next())) {
+            ctx.out().println("Release " + current.name() + " is up to date: revision " + current.revision()
+                    + " already matches the chart, values and cluster; nothing was written.");
+            ctx.out().flush();
+            return current;
+        }
+        return null;
     }
 
     private static boolean sameRevision(Release current, ChangeTarget next) {

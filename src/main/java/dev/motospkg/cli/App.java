@@ -9,7 +9,6 @@ import dev.motospkg.action.ReleaseRef;
 import dev.motospkg.action.ReleaseResolver;
 import dev.motospkg.action.ReleaseTarget;
 import dev.motospkg.action.RenderPipeline;
-import dev.motospkg.action.Status;
 import dev.motospkg.action.Template;
 import dev.motospkg.chart.ChartLoader;
 import dev.motospkg.error.MotosException;
@@ -122,11 +121,14 @@ final class App implements AutoCloseable {
         return terminal && System.getenv("NO_COLOR") == null;
     }
 
-    void printStatusAfterChange(ActionContext ctx, Release release) {
+    void printChangeSummary(Release release) {
         out.println();
         out.println("Release " + release.name() + " revision " + release.revision() + ": " + release.status().wire()
                 + " (" + release.description() + ").");
-        new Status(ctx).run(new ReleaseRef(release.name(), release.namespace()), OutputFormat.TABLE);
+        // Live state costs a request per object; it is one command away rather than on every change.
+        out.println("Live state of each object and how to reach the frontend: motospkg status " + release.name()
+                + " -n " + release.namespace());
+        out.flush();
     }
 
     static OutputFormat format(String value) {

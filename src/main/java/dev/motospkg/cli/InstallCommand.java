@@ -36,7 +36,7 @@ final class InstallCommand implements Callable<Integer> {
                 new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), change.dryRun,
                 change.historyMax, change.adopt));
         if (release != null) {
-            app.printStatusAfterChange(ctx, release);
+            app.printChangeSummary(release);
         }
         return 0;
     }

@@ -34,7 +34,7 @@ final class RollbackCommand implements Callable<Integer> {
         var ref = app.resolve(name, release);
         var ctx = app.actionContext(kube);
         var result = new Rollback(ctx).run(new Rollback.Options(ref, revision, wait.options(), historyMax));
-        app.printStatusAfterChange(ctx, result);
+        app.printChangeSummary(result);
         return 0;
     }
 }

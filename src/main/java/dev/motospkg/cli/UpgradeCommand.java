@@ -42,7 +42,7 @@ final class UpgradeCommand implements Callable<Integer> {
                 new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), install,
                 resetValues, change.dryRun, change.historyMax, change.adopt));
         if (release != null) {
-            app.printStatusAfterChange(ctx, release);
+            app.printChangeSummary(release);
         }
         return 0;
     }

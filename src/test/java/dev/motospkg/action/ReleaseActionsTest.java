@@ -163,8 +163,9 @@ class ReleaseActionsTest {
     void serverRejectionIsReportedBeforeAnythingIsWritten() {
         install(dev(), WaitOptions.none());
         int writes = f.cluster.writes().size();
-        f.cluster.reject("Deployment", "frontend").reject("Service", "backend");
-        MotosException e = assertThrows(MotosException.class, () -> upgrade(sets("backend.tag=v2"), WaitOptions.none()));
+        f.cluster.reject("Deployment", "frontend").reject("Deployment", "backend");
+        MotosException e = assertThrows(MotosException.class,
+                () -> upgrade(sets("backend.tag=v2", "frontend.tag=v2"), WaitOptions.none()));
         assertTrue(e.getMessage().contains("upgrade refused before changing anything (2 problems)"), e.getMessage());
         assertEquals(writes, f.cluster.writes().size(), "no object written");
         assertEquals(1, f.store.history(NS, "motos").size(), "no release record written");
