@@ -158,8 +158,36 @@ public final class Fabric8Cluster implements Cluster {
         return namespace == null ? ops.inNamespace(connection.defaultNamespace()) : ops.inNamespace(namespace);
     }
 
+    /**
+     * Kinds every API server since 1.16 serves: known without a discovery request, which saves two
+     * round trips on every command (a no-op upgrade is otherwise a third discovery).
+     */
+    private static final Map<String, Map<String, APIResource>> BUILT_IN = Map.of(
+            "v1", Map.of(
+                    "Namespace", resource("namespaces", "Namespace", false),
+                    "PersistentVolumeClaim", resource("persistentvolumeclaims", "PersistentVolumeClaim", true),
+                    "Secret", resource("secrets", "Secret", true),
+                    "ConfigMap", resource("configmaps", "ConfigMap", true),
+                    "Service", resource("services", "Service", true),
+                    "ServiceAccount", resource("serviceaccounts", "ServiceAccount", true),
+                    "Pod", resource("pods", "Pod", true)),
+            "apps/v1", Map.of(
+                    "Deployment", resource("deployments", "Deployment", true),
+                    "StatefulSet", resource("statefulsets", "StatefulSet", true),
+                    "DaemonSet", resource("daemonsets", "DaemonSet", true),
+                    "ReplicaSet", resource("replicasets", "ReplicaSet", true)));
+
+    private static APIResource resource(String plural, String kind, boolean namespaced) {
+        return new io.fabric8.kubernetes.api.model.APIResourceBuilder().withName(plural).withKind(kind)
+                .withNamespaced(namespaced).build();
+    }
+
     /** Empty when the server does not know the kind (or refuses discovery). */
     private synchronized Optional<APIResource> resourceFor(String apiVersion, String kind) {
+        APIResource known = BUILT_IN.getOrDefault(apiVersion, Map.of()).get(kind);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Map<String, APIResource> kinds = discovery.get(apiVersion);
         if (kinds == null) {
             kinds = discover(apiVersion);
