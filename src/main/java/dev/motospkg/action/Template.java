@@ -35,6 +35,10 @@ public final class Template {
         }
         write(options.outputDir(), texts);
         texts.keySet().forEach(name -> out.println("wrote " + options.outputDir().resolve(fileName(name))));
+        for (String stale : leftovers(options.outputDir(), texts)) {
+            out.println("note: " + options.outputDir().resolve(stale) + " is from an earlier render (this one "
+                    + "produced nothing for it); `kubectl apply -f " + options.outputDir() + "` would apply it too");
+        }
         out.flush();
     }
 
@@ -66,6 +70,18 @@ public final class Template {
         } catch (IOException e) {
             throw MotosException.failed("cannot write manifests to " + dir + ": " + e.getMessage(),
                     "Check that the folder is writable.");
+        }
+    }
+
+    /** YAML files in the folder that this render did not write, such as a template now rendering nothing. */
+    private static java.util.List<String> leftovers(Path dir, Map<String, String> texts) {
+        java.util.Set<String> written = new java.util.HashSet<>();
+        texts.keySet().forEach(name -> written.add(fileName(name)));
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !written.contains(n)).sorted().toList();
+        } catch (IOException e) {
+            return java.util.List.of();
         }
     }
 

@@ -58,6 +58,16 @@ class TemplateCommandTest {
     }
 
     @Test
+    void aFileLeftFromAnEarlierRenderIsPointedOut() {
+        Path dir = tmp.resolve("out");
+        assertEquals(0, CliRun.inProject("template", "--output-dir", dir.toString()).exitCode());
+        CliRun again = CliRun.inProject("template", "--set", "postgres.auth.existingSecret=my-db", "--output-dir",
+                dir.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("09-postgres-secret.yaml is from an earlier render"), again.out());
+    }
+
+    @Test
     void existingSecretSkipsTheSecretTemplate() {
         CliRun run = CliRun.inProject("template", "--set", "postgres.auth.existingSecret=my-db");
         assertEquals(0, run.exitCode(), run.err());
