@@ -3,7 +3,8 @@
 
   report.py audit LOG START END      count the admin user's API requests in bytes [START, END)
                                      of a kube-apiserver JSON audit log; prints one TSV line:
-                                     total reads writes app_writes bookkeeping_writes verbs
+                                     total reads writes app_writes bookkeeping_writes
+                                     discovery_reads verbs
   report.py render WORKDIR OUT.md    read WORKDIR/{samples,requests}.tsv and WORKDIR/machine.md,
                                      write OUT.md and print the summary table to stdout
 """
@@ -21,7 +22,7 @@ def audit(path, start, end):
     with open(path, "rb") as f:
         f.seek(start)
         data = f.read(end - start)
-    reads = writes = app = book = 0
+    reads = writes = app = book = disc = 0
     verbs = {}
     for line in data.decode("utf-8", "replace").splitlines():
         if not line.strip():
@@ -40,6 +41,8 @@ def audit(path, start, end):
         verbs[verb] = verbs.get(verb, 0) + 1
         if verb in READ_VERBS:
             reads += 1
+            if not ev.get("objectRef"):
+                disc += 1  # /version, /api, /apis/..., /openapi/...: discovery, no object
             continue
         writes += 1
         ref = ev.get("objectRef") or {}
@@ -49,7 +52,7 @@ def audit(path, start, end):
         else:
             app += 1
     vs = ",".join(f"{k}={v}" for k, v in sorted(verbs.items()))
-    print(f"{reads + writes}\t{reads}\t{writes}\t{app}\t{book}\t{vs}")
+    print(f"{reads + writes}\t{reads}\t{writes}\t{app}\t{book}\t{disc}\t{vs}")
 
 
 # cell id -> (title, target ratio motospkg/helm or None, group)
@@ -167,11 +170,11 @@ def render(workdir, out):
             "*bookkeeping* writes are release records (Secrets `sh.helm.release.v1.*`, "
             "`motospkg.release.v1.*`) and locks (Leases).")
         add("")
-        add("| command | motospkg total | reads | writes (app + bookkeeping) | helm total | reads | writes (app + bookkeeping) | ratio | motospkg target | |")
+        add("| command | motospkg total | reads (discovery) | writes (app + bookkeeping) | helm total | reads (discovery) | writes (app + bookkeeping) | ratio | motospkg target | |")
         add("|---|---:|---:|---|---:|---:|---|---:|---|---|")
         by = {}
-        for cid, tool, total, reads, writes, app, book, verbs in req:
-            by[(cid, tool)] = (int(total), int(reads), int(writes), int(app), int(book), verbs)
+        for cid, tool, total, reads, writes, app, book, disc, verbs in req:
+            by[(cid, tool)] = (int(total), int(reads), int(writes), int(app), int(book), verbs, int(disc))
         for cid, title, _ in CELLS[3:]:
             m, h = by.get((cid, "motospkg")), by.get((cid, "helm"))
             if not m or not h:
@@ -182,7 +185,7 @@ def render(workdir, out):
                 ok = "met" if m[0] <= 10 else "**not met**"
             elif cid == "noop-upgrade":
                 ok = "met" if m[0] <= 5 and m[3] == 0 else "**not met**"
-            add(f"| {title} | {m[0]} | {m[1]} | {m[2]} ({m[3]} + {m[4]}) | {h[0]} | {h[1]} | "
+            add(f"| {title} | {m[0]} | {m[1]} ({m[6]}) | {m[2]} ({m[3]} + {m[4]}) | {h[0]} | {h[1]} ({h[6]}) | "
                 f"{h[2]} ({h[3]} + {h[4]}) | {m[0] / h[0]:.1f} | {tgt} | {ok} |")
         add("")
         add("Verbs: " + "; ".join(f"{t} {c}: {by[(c, t)][5]}" for (c, t) in sorted(by)))
