@@ -11,9 +11,7 @@ import picocli.CommandLine.Option;
 /** Entry point. {@link #run} is the testable form: output to the given writers, exit code returned. */
 @Command(name = "motospkg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Helm-style packaging for the motos app: validate, render, diff, install, upgrade, roll back.",
-        subcommands = {TemplateCommand.class, LintCommand.class, InstallCommand.class, UpgradeCommand.class,
-            RollbackCommand.class, UninstallCommand.class, DiffCommand.class, StatusCommand.class, InspectCommands.History.class,
-            InspectCommands.ListReleases.class, InspectCommands.Get.class, CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
     boolean debug;
@@ -36,6 +34,7 @@ public final class Main {
         App app = new App(out, err, workDir, terminal);
         Main main = new Main();
         CommandLine cli = new CommandLine(main, new Factory(app));
+        addSubcommands(cli, args);
         // Repeated -f/--set call their setters once each, in order; that is how layering order is kept.
         cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(out);
@@ -56,6 +55,29 @@ public final class Main {
         } finally {
             app.close();
         }
+    }
+
+    /** Every command, in the order `--help` lists them. */
+    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(TemplateCommand.class, LintCommand.class,
+            InstallCommand.class, UpgradeCommand.class, RollbackCommand.class, UninstallCommand.class, DiffCommand.class,
+            StatusCommand.class, InspectCommands.History.class, InspectCommands.ListReleases.class,
+            InspectCommands.Get.class);
+
+    /**
+     * picocli builds the model of every registered command by reflection before parsing (~100 ms
+     * for all of them): when the command is named, only that one is registered.
+     */
+    private static void addSubcommands(CommandLine cli, String[] args) {
+        String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        for (Class<?> command : COMMANDS) {
+            CommandLine.Command spec = command.getAnnotation(CommandLine.Command.class);
+            boolean matches = spec.name().equals(named) || java.util.Arrays.asList(spec.aliases()).contains(named);
+            if (matches) {
+                cli.addSubcommand(command);
+                return;
+            }
+        }
+        COMMANDS.forEach(cli::addSubcommand);
     }
 
     /** Commands get the composition root through their constructor; no statics. */

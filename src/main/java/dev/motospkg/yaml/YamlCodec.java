@@ -25,6 +25,9 @@ public final class YamlCodec {
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
     private final DumperOptions dumperOptions;
+    /** Built once: constructing a SnakeYAML loader per document dominated large renders. */
+    private Yaml loader;
+    private Yaml dumper;
 
     public YamlCodec() {
         dumperOptions = new DumperOptions();
@@ -37,6 +40,13 @@ public final class YamlCodec {
     }
 
     private Yaml loader() {
+        if (loader == null) {
+            loader = newLoader();
+        }
+        return loader;
+    }
+
+    private Yaml newLoader() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowDuplicateKeys(false);
@@ -91,7 +101,10 @@ public final class YamlCodec {
 
     /** Prints a value as block YAML, ending with a newline. */
     public String print(Object value) {
-        return new Yaml(dumperOptions).dump(value);
+        if (dumper == null) {
+            dumper = new Yaml(dumperOptions);
+        }
+        return dumper.dump(value);
     }
 
     private static MotosException syntaxError(YAMLException e, String sourceName, int lineOffset) {
