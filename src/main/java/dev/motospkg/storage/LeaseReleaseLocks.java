@@ -226,7 +226,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
         }
     }
 
-    private static Lease get(Resource<Lease> resource, String name, String namespace) {
+    private Lease get(Resource<Lease> resource, String name, String namespace) {
         try {
             return resource.get();
         } catch (KubernetesClientException e) {
@@ -234,16 +234,9 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
         }
     }
 
-    private static MotosException failure(String context, String namespace, KubernetesClientException e) {
-        String hint = switch (e.getCode()) {
-            case 401, 403 -> "your credentials need to create and update Leases (coordination.k8s.io)"
-                    + (namespace == null ? " and to create Namespaces" : " in namespace " + namespace);
-            case 0 -> "check that the cluster is reachable";
-            default -> null;
-        };
-        String detail = e.getStatus() != null && e.getStatus().getMessage() != null
-                ? e.getStatus().getMessage() : e.getMessage();
-        return new MotosException(ExitCode.FAILED, context + ": " + detail, hint, e);
+    private MotosException failure(String context, String namespace, KubernetesClientException e) {
+        return ClientErrors.failure(context, e, client, "your credentials need to create and update Leases "
+                + "(coordination.k8s.io)" + (namespace == null ? " and to create Namespaces" : " in namespace " + namespace));
     }
 
     static String localHostname() {

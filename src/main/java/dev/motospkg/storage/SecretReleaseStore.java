@@ -170,7 +170,7 @@ public final class SecretReleaseStore implements ReleaseStore {
         }
     }
 
-    private static <T> T call(Supplier<T> request, String context, String namespace) {
+    private <T> T call(Supplier<T> request, String context, String namespace) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
@@ -178,19 +178,13 @@ public final class SecretReleaseStore implements ReleaseStore {
         }
     }
 
-    private static MotosException failure(String context, String namespace, KubernetesClientException e) {
-        String where = namespace == null ? "the cluster" : "namespace " + namespace;
-        String hint = switch (e.getCode()) {
-            case 401, 403 -> "your credentials may not read or write Secrets in " + where
-                    + "; check with 'kubectl auth can-i create secrets" + (namespace == null ? " -A" : " -n " + namespace)
-                    + "'";
-            case 404 -> "namespace " + namespace + " may not exist";
-            case 409 -> "another command changed the release meanwhile; retry";
-            case 0 -> "check that the cluster is reachable";
-            default -> null;
-        };
-        String detail = e.getStatus() != null && e.getStatus().getMessage() != null
-                ? e.getStatus().getMessage() : e.getMessage();
-        return new MotosException(ExitCode.FAILED, context + ": " + detail, hint, e);
+    private MotosException failure(String context, String namespace, KubernetesClientException e) {
+        if (e.getCode() == 404 && namespace != null) {
+            return new MotosException(ExitCode.FAILED, context + ": namespace " + namespace + " may not exist",
+                    "check the namespace (-n)", e);
+        }
+        return ClientErrors.failure(context, e, client, "your credentials may not read or write Secrets in "
+                + (namespace == null ? "the cluster" : "namespace " + namespace) + "; check with 'kubectl auth can-i "
+                + "create secrets" + (namespace == null ? " -A" : " -n " + namespace) + "'");
     }
 }

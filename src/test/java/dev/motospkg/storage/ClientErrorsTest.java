@@ -1,0 +1,43 @@
+package dev.motospkg.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.motospkg.error.MotosException;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
+
+class ClientErrorsTest {
+
+    @Test
+    void unreachableServerIsSaidAsSuchWithTheServer() {
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
+            var e = new KubernetesClientException("Operation: [list] failed.",
+                    new IOException(new ConnectException()));
+            MotosException m = ClientErrors.failure("cannot read the history", e, client, "rbac");
+            assertTrue(m.getMessage().startsWith("cannot reach the Kubernetes API server (server https://127.0.0.1:1/)"),
+                    m.getMessage());
+            assertTrue(m.getMessage().endsWith("connection refused"), m.getMessage());
+            assertTrue(m.hint().contains("minikube update-context"), m.hint());
+        }
+    }
+
+    @Test
+    void forbiddenGetsThePermissionHint() {
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
+            var e = new KubernetesClientException(new StatusBuilder().withCode(403)
+                    .withMessage("secrets is forbidden").build());
+            MotosException m = ClientErrors.failure("cannot store release motos.v1", e, client, "ask for Secrets");
+            assertEquals("cannot store release motos.v1: secrets is forbidden", m.getMessage());
+            assertEquals("ask for Secrets", m.hint());
+        }
+    }
+}
