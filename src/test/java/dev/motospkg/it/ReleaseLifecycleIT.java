@@ -108,6 +108,19 @@ class ReleaseLifecycleIT {
     }
 
     @Test
+    void uninstallThenInstallTakesTheSameVolumesBack(TestCluster cluster) {
+        assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
+        KubernetesClient client = cluster.client();
+        String uid = client.persistentVolumeClaims().inNamespace(cluster.namespace()).withName("postgres-pvc").get()
+                .getMetadata().getUid();
+        assertEquals(0, motospkg(cluster, "uninstall").exitCode());
+        CliRun again = motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY);
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertEquals(uid, client.persistentVolumeClaims().inNamespace(cluster.namespace()).withName("postgres-pvc").get()
+                .getMetadata().getUid(), "the same volume claim, so the same data");
+    }
+
+    @Test
     void deleteDataRemovesThePvcsAfterNamingThem(TestCluster cluster, ControllerPlayer controller) {
         assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
         CliRun uninstall = motospkg(cluster, "uninstall", "--delete-data");
