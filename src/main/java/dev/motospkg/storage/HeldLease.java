@@ -22,10 +22,14 @@ final class HeldLease implements ReleaseLocks.Lock {
     private final String takenOverFrom;
     private final ScheduledExecutorService renewer;
     private volatile boolean lost;
+    /** The version we last wrote: close deletes exactly that one, without reading it first. */
+    private volatile String resourceVersion;
     private boolean closed;
 
-    HeldLease(Resource<Lease> resource, Clock clock, String token, String takenOverFrom, Duration duration) {
+    HeldLease(Resource<Lease> resource, Clock clock, String token, String takenOverFrom, Duration duration,
+            String resourceVersion) {
         this.resource = resource;
+        this.resourceVersion = resourceVersion;
         this.clock = clock;
         this.token = token;
         this.takenOverFrom = takenOverFrom;
@@ -57,7 +61,8 @@ final class HeldLease implements ReleaseLocks.Lock {
                 return;
             }
             current.getSpec().setRenewTime(clock.instant().atZone(ZoneOffset.UTC));
-            resource.lockResourceVersion(current.getMetadata().getResourceVersion()).replace(current);
+            Lease renewed = resource.lockResourceVersion(current.getMetadata().getResourceVersion()).replace(current);
+            resourceVersion = renewed.getMetadata().getResourceVersion();
         } catch (RuntimeException e) {
             // any failure, not only the client's: an escaping exception would cancel all later renewals;
             // a missed one is retried at the next tick, and the lease lasts three ticks
@@ -78,9 +83,15 @@ final class HeldLease implements ReleaseLocks.Lock {
             Thread.currentThread().interrupt();
         }
         try {
-            Lease current = resource.get();
-            if (LeaseReleaseLocks.isOurs(current, token)) {
-                resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
+            if (!lost && resourceVersion != null) {
+                // A precondition on our last version: if anyone changed the lease since (a takeover),
+                // the server refuses (409) and their lease stays.
+                resource.lockResourceVersion(resourceVersion).delete();
+            } else {
+                Lease current = resource.get();
+                if (LeaseReleaseLocks.isOurs(current, token)) {
+                    resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
+                }
             }
         } catch (KubernetesClientException e) {
             // not fatal: an unrenewed lease expires after its duration and the next command takes over

@@ -92,9 +92,9 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
             Instant now = clock.instant();
             Lease existing;
             try {
-                client.leases().inNamespace(namespace).resource(newLease(namespace, name, operation, token, now))
-                        .create();
-                return new HeldLease(resource, clock, token, null, leaseDuration);
+                Lease created = client.leases().inNamespace(namespace)
+                        .resource(newLease(namespace, name, operation, token, now)).create();
+                return new HeldLease(resource, clock, token, null, leaseDuration, version(created));
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {
                     ensureNamespace(namespace);
@@ -119,8 +119,8 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
                     .editSpec().withLeaseTransitions(transitions(spec) + 1).endSpec()
                     .build();
             try {
-                client.leases().inNamespace(namespace).resource(takeover).update();
-                return new HeldLease(resource, clock, token, free ? null : previous, leaseDuration);
+                Lease taken = client.leases().inNamespace(namespace).resource(takeover).update();
+                return new HeldLease(resource, clock, token, free ? null : previous, leaseDuration, version(taken));
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 && e.getCode() != 404) {
                     throw failure("cannot take over the lock of release " + name, namespace, e);
@@ -232,6 +232,10 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
         } catch (KubernetesClientException e) {
             throw failure("cannot read the lock of release " + name, namespace, e);
         }
+    }
+
+    private static String version(Lease lease) {
+        return lease == null || lease.getMetadata() == null ? null : lease.getMetadata().getResourceVersion();
     }
 
     private MotosException failure(String context, String namespace, KubernetesClientException e) {

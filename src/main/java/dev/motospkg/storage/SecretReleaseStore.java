@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -77,15 +79,17 @@ public final class SecretReleaseStore implements ReleaseStore {
     public void update(Release release) {
         Secret secret = toSecret(release);
         String context = "cannot update release " + release.label();
-        Secret current = call(() -> client.secrets().inNamespace(release.namespace())
-                .withName(secret.getMetadata().getName()).get(), context, release.namespace());
-        if (current == null) {
-            throw StoreErrors.notFound(release.namespace(), release.name(), release.revision());
+        // One merge patch (labels and payload) instead of GET + PUT: records change only under the
+        // release's lock, and a missing record still fails (404) rather than being re-created.
+        try {
+            client.secrets().inNamespace(release.namespace()).withName(secret.getMetadata().getName())
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), secret);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                throw StoreErrors.notFound(release.namespace(), release.name(), release.revision());
+            }
+            throw failure(context, release.namespace(), e);
         }
-        // our resourceVersion: a concurrent writer makes this fail (409) instead of being overwritten
-        secret.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
-        call(() -> client.secrets().inNamespace(release.namespace()).resource(secret).update(), context,
-                release.namespace());
     }
 
     @Override
