@@ -54,6 +54,13 @@ final class Planner {
             if (live.isPresent() && !owned(release, d, live.get(), adopt, problems, notes)) {
                 continue;
             }
+            Object deleting = live.map(l -> Trees.at(l, List.of("metadata", "deletionTimestamp"))).orElse(null);
+            if (deleting != null) {
+                problems.add(d.key() + " is being deleted (since " + deleting + ", finalizers "
+                        + Trees.at(live.get(), List.of("metadata", "finalizers")) + "); applying it now would "
+                        + "keep the old object. Wait until it is gone (`kubectl get` it), then run this again.");
+                continue;
+            }
             List<String> immutable = live.map(l -> ImmutableFields.problems(d, l)).orElse(List.of());
             if (!immutable.isEmpty()) {
                 problems.addAll(immutable);

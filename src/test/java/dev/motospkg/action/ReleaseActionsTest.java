@@ -172,6 +172,17 @@ class ReleaseActionsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anObjectBeingDeletedIsNotTakenForLive() {
+        install(dev(), WaitOptions.none());
+        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), false, false));
+        Map<String, Object> pvc = f.cluster.find("PersistentVolumeClaim", NS, "postgres-pvc").orElseThrow();
+        ((Map<String, Object>) pvc.get("metadata")).put("deletionTimestamp", "2026-11-25T12:00:00Z");
+        MotosException e = assertThrows(MotosException.class, () -> install(dev(), WaitOptions.none()));
+        assertTrue(e.getMessage().contains("postgres-pvc is being deleted"), e.getMessage());
+    }
+
+    @Test
     void noOpUpgradeWritesNothing() {
         install(dev(), WaitOptions.none());
         int writes = f.cluster.writes().size();
