@@ -1,8 +1,6 @@
 package dev.motospkg.action;
 
 import dev.motospkg.error.MotosException;
-import dev.motospkg.values.MergedValues;
-import dev.motospkg.values.ValuesRequest;
 import java.nio.file.Path;
 
 /**
@@ -22,10 +20,10 @@ public final class ReleaseResolver {
             return new ReleaseRef(target.name(), target.namespace());
         }
         try {
-            LoadedChart loaded = pipeline.load(chart);
-            MergedValues values = pipeline.values(loaded, null, ValuesRequest.none());
-            var ctx = pipeline.context(loaded, values, target, 1, true);
-            return new ReleaseRef(ctx.name(), ctx.namespace());
+            // Chart.yaml and the defaults suffice; no schema or template engine is loaded for this.
+            var loaded = pipeline.chartOnly(chart);
+            return new ReleaseRef(target.name() != null ? target.name() : loaded.metadata().name(),
+                    target.namespace() != null ? target.namespace() : RenderPipeline.defaultNamespace(loaded));
         } catch (MotosException e) {
             if (target.name() == null) {
                 throw MotosException.invalid("no release name given and no chart here to take it from",

@@ -44,9 +44,18 @@ public final class RenderPipeline {
     }
 
     public LoadedChart load(Path chartOption) {
-        ChartLocation location = ChartLocation.resolve(workDir, chartOption);
-        var chart = chartLoader.load(location);
+        var chart = chartOnly(chartOption);
         return new LoadedChart(chart, chart.schemaFile().map(ValuesSchema::load));
+    }
+
+    /** The chart without its schema: enough to name a release, and much cheaper than {@link #load}. */
+    public dev.motospkg.chart.Chart chartOnly(Path chartOption) {
+        return chartLoader.load(ChartLocation.resolve(workDir, chartOption));
+    }
+
+    /** The namespace a release of this chart defaults to: the {@code namespace} value, else "default". */
+    public static String defaultNamespace(dev.motospkg.chart.Chart chart) {
+        return namespaceValue(chart.defaults());
     }
 
     /** Template and lint: a first install, values from the chart defaults and the command line only. */

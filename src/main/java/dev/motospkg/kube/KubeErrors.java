@@ -68,8 +68,11 @@ final class KubeErrors {
         Throwable root = connectionFailure(cause);
         if (root instanceof HttpConnectTimeoutException) {
             why = "connection timed out after " + conn.connectTimeout().toSeconds() + "s";
-        } else if (root instanceof HttpTimeoutException) {
-            why = "no answer within " + conn.requestTimeout().toMillis() / 1000.0 + "s";
+        } else if (root instanceof HttpTimeoutException || root instanceof java.io.InterruptedIOException) {
+            // OkHttp says SocketTimeoutException/InterruptedIOException, the JDK client HttpTimeoutException
+            boolean connecting = root.getMessage() != null && root.getMessage().toLowerCase().contains("connect");
+            why = connecting ? "connection timed out after " + conn.connectTimeout().toSeconds() + "s"
+                    : "no answer within " + conn.requestTimeout().toMillis() / 1000.0 + "s";
         } else if (root instanceof ConnectException) {
             why = "connection refused";
         } else if (root instanceof UnknownHostException) {
@@ -98,7 +101,8 @@ final class KubeErrors {
         Throwable firstIo = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpTimeoutException || t instanceof ConnectException
-                    || t instanceof UnknownHostException || t instanceof SSLException) {
+                    || t instanceof UnknownHostException || t instanceof SSLException
+                    || t instanceof java.io.InterruptedIOException) {
                 return t;
             }
             if (firstIo == null && t instanceof IOException) {
