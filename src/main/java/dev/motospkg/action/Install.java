@@ -1,6 +1,5 @@
 package dev.motospkg.action;
 
-import dev.motospkg.apply.ApplyPlan;
 import dev.motospkg.release.Release;
 import dev.motospkg.values.MergedValues;
 import dev.motospkg.values.ValuesRequest;
@@ -21,15 +20,12 @@ public final class Install {
     }
 
     public Release run(Options options) {
+        ChangeRequest request = request(options);
         if (options.dryRun()) {
-            RenderPipeline pipeline = ctx.pipeline();
-            LoadedChart loaded = pipeline.load(options.chart());
-            MergedValues values = pipeline.values(loaded, null, options.values());
-            DryRun.print(ctx, pipeline.render(loaded, values, pipeline.context(loaded, values, options.target(), 1, true)),
-                    "install");
+            DryRun.print(ctx, request, "install");
             return null;
         }
-        return new ReleaseChange(ctx, options.historyMax()).run(request(options), options.waitOptions());
+        return new ReleaseChange(ctx, options.historyMax()).run(request, options.waitOptions());
     }
 
     ChangeRequest request(Options options) {
@@ -38,11 +34,7 @@ public final class Install {
         MergedValues values = pipeline.values(loaded, null, options.values());
         var ref = pipeline.context(loaded, values, options.target(), 1, true);
         return new ChangeRequest(ChangeKind.INSTALL, new ReleaseRef(ref.name(), ref.namespace()), options.adopt(),
-                (history, current) -> {
-                    Rendered rendered = pipeline.render(loaded, values,
-                            pipeline.context(loaded, values, options.target(), history.nextRevision(), true));
-                    return new ChangeTarget(loaded.chart().metadata(), values.userSupplied(), rendered.manifest(),
-                            ApplyPlan.desired(rendered.objects(), rendered.release(), ctx.cluster()), "Install complete");
-                });
+                (history, current) -> ChangeTarget.rendered(ctx, loaded, values, options.target(),
+                        history.nextRevision(), true, "Install complete"));
     }
 }

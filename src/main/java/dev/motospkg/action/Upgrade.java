@@ -1,6 +1,5 @@
 package dev.motospkg.action;
 
-import dev.motospkg.apply.ApplyPlan;
 import dev.motospkg.release.Release;
 import dev.motospkg.values.MergedValues;
 import dev.motospkg.values.ValuesAssembler.Layer;
@@ -35,9 +34,7 @@ public final class Upgrade {
             return new Install(ctx).run(options.asInstall());
         }
         if (options.dryRun()) {
-            History history = change.history(request.release());
-            ChangeTarget next = request.target().apply(history, history.deployed().orElse(null));
-            DryRun.printManifest(ctx, next.manifest(), request.release(), next.objects().size(), "upgrade");
+            DryRun.print(ctx, request, "upgrade");
             return null;
         }
         return change.run(request, options.waitOptions());
@@ -50,13 +47,9 @@ public final class Upgrade {
         MergedValues forTarget = pipeline.values(loaded, null, options.values());
         var ref = pipeline.context(loaded, forTarget, options.target(), 1, false);
         return new ChangeRequest(ChangeKind.UPGRADE, new ReleaseRef(ref.name(), ref.namespace()), options.adopt(),
-                (history, current) -> {
-                    MergedValues values = pipeline.values(loaded, previous(current, options), options.values());
-                    Rendered rendered = pipeline.render(loaded, values,
-                            pipeline.context(loaded, values, options.target(), history.nextRevision(), false));
-                    return new ChangeTarget(loaded.chart().metadata(), values.userSupplied(), rendered.manifest(),
-                            ApplyPlan.desired(rendered.objects(), rendered.release(), ctx.cluster()), "Upgrade complete");
-                });
+                (history, current) -> ChangeTarget.rendered(ctx, loaded,
+                        pipeline.values(loaded, previous(current, options), options.values()), options.target(),
+                        history.nextRevision(), false, "Upgrade complete"));
     }
 
     private static Layer previous(Release current, Options options) {

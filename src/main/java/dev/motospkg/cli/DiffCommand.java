@@ -2,7 +2,6 @@ package dev.motospkg.cli;
 
 import dev.motospkg.action.Diff;
 import dev.motospkg.action.Install;
-import dev.motospkg.action.ReleaseTarget;
 import dev.motospkg.action.Rollback;
 import dev.motospkg.action.Upgrade;
 import dev.motospkg.action.WaitOptions;
@@ -67,9 +66,7 @@ final class DiffCommand implements Callable<Integer> {
     @Command(name = "install", mixinStandardHelpOptions = true, description = "What `install` would create.")
     static final class DiffInstall implements Callable<Integer> {
         private final App app;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
-        @Mixin ValuesOptions values;
-        @Mixin ChartOptions chart;
+        @Mixin RenderArgs args;
         @Mixin KubeOptions kube;
         @Mixin Output output;
         @Option(names = "--adopt", description = "Plan as `install --adopt`.") boolean adopt;
@@ -80,18 +77,15 @@ final class DiffCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var target = new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace);
-            return new Diff(app.actionContext(kube)).install(new Install.Options(chart.chart, values.request(), target,
-                    WaitOptions.none(), false, 10, adopt), output.options(app, chart.chart)).code();
+            return new Diff(app.actionContext(kube)).install(new Install.Options(args.chartDir(), args.request(),
+                    args.target(), WaitOptions.none(), false, 10, adopt), output.options(app, args.chartDir())).code();
         }
     }
 
     @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "What `upgrade` would change.")
     static final class DiffUpgrade implements Callable<Integer> {
         private final App app;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
-        @Mixin ValuesOptions values;
-        @Mixin ChartOptions chart;
+        @Mixin RenderArgs args;
         @Mixin KubeOptions kube;
         @Mixin Output output;
         @Option(names = "--reset-values", description = "Plan as `upgrade --reset-values`.") boolean resetValues;
@@ -103,9 +97,9 @@ final class DiffCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var target = new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace);
-            return new Diff(app.actionContext(kube)).upgrade(new Upgrade.Options(chart.chart, values.request(), target,
-                    WaitOptions.none(), false, resetValues, false, 10, adopt), output.options(app, chart.chart)).code();
+            return new Diff(app.actionContext(kube)).upgrade(new Upgrade.Options(args.chartDir(), args.request(),
+                    args.target(), WaitOptions.none(), false, resetValues, false, 10, adopt),
+                    output.options(app, args.chartDir())).code();
         }
     }
 

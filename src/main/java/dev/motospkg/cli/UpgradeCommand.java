@@ -1,23 +1,17 @@
 package dev.motospkg.cli;
 
-import dev.motospkg.action.ReleaseTarget;
 import dev.motospkg.action.Upgrade;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = "Upgrade a release. Keeps the values of the deployed revision and applies -f/--set on top.")
 final class UpgradeCommand implements Callable<Integer> {
     private final App app;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Release name (default: the chart name).")
-    String name;
-
-    @Mixin ValuesOptions values;
-    @Mixin ChartOptions chart;
+    @Mixin RenderArgs args;
     @Mixin WaitFlags wait;
     @Mixin KubeOptions kube;
     @Mixin ChangeFlags change;
@@ -28,9 +22,6 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--reset-values", description = "Start from the chart defaults instead of the release's values.")
     boolean resetValues;
 
-
-
-
     UpgradeCommand(App app) {
         this.app = app;
     }
@@ -38,8 +29,8 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var ctx = app.actionContext(kube);
-        var release = new Upgrade(ctx).run(new Upgrade.Options(chart.chart, values.request(),
-                new ReleaseTarget(name != null ? name : chart.releaseName, chart.namespace), wait.options(), install,
+        var release = new Upgrade(ctx).run(new Upgrade.Options(args.chartDir(), args.request(),
+                args.target(), wait.options(), install,
                 resetValues, change.dryRun, change.historyMax, change.adopt));
         if (release != null) {
             app.printChangeSummary(release);
