@@ -130,7 +130,8 @@ public final class RenderPipeline {
             }
         }
         throw MotosException.invalid(sb.toString(),
-                "Fix the values above in the file or --set they came from; see " + schema.displayName() + ".");
+                "Fix the values above in the file or --set they came from; see "
+                        + dev.motospkg.io.UserFiles.display(Path.of(schema.displayName())) + ".");
     }
 
     private static String namespaceValue(Map<String, Object> merged) {

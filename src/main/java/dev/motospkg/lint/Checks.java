@@ -88,7 +88,7 @@ public final class Checks {
             boolean scaled = deployments.stream().anyMatch(d -> Workloads.replicas(d) > 1);
             if (pods > 1 && scaled) {
                 List<String> who = deployments.stream()
-                        .map(d -> d.name() + " (" + Workloads.replicas(d) + " replicas)").toList();
+                        .map(d -> d.name() + " (" + Workloads.replicas(d) + (Workloads.replicas(d) == 1 ? " replica)" : " replicas)")).toList();
                 out.add(new Finding(Severity.ERROR, Workloads.label(pvc), pvc.source(),
                         "ReadWriteOnce volume " + pvc.name() + " is mounted by " + String.join(", ", who)
                                 + ": pods scheduled on different nodes cannot attach it",
