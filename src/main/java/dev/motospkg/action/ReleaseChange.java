@@ -63,7 +63,8 @@ final class ReleaseChange {
         // Plan before locking: a refused or no-op change writes nothing, so it needs no lock.
         History seen = history(request.release());
         Prepared look = null;
-        if (seen.latest().filter(r -> r.status().isPending()).isEmpty()) {
+        // An install always writes, so only upgrades and rollbacks gain from planning before the lock.
+        if (kind != ChangeKind.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()) {
             look = prepare(request, seen);
             if (look.plan().problems().isEmpty() && look.plan().serverChecked()) {
                 Release unchanged = refuseOrSkip(kind, look);
