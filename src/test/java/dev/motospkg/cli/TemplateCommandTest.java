@@ -113,6 +113,16 @@ class TemplateCommandTest {
     }
 
     @Test
+    void aNodePortOnAClusterIpServiceIsExplained() {
+        CliRun run = CliRun.inProject("template", "--set", "frontend.service.type=ClusterIP");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("frontend.service.nodePort: a node port is only meaningful with type NodePort"),
+                run.err());
+        assertEquals(0, CliRun.inProject("template", "--set", "frontend.service.type=ClusterIP", "--set",
+                "frontend.service.nodePort=null").exitCode());
+    }
+
+    @Test
     void typoGetsADidYouMean() {
         CliRun run = CliRun.inProject("template", "--set", "backend.tga=v2");
         assertTrue(run.err().contains("did you mean \"tag\""), run.err());
