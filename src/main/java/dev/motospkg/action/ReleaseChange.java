@@ -91,6 +91,7 @@ final class ReleaseChange {
             Instant first = current != null ? current.firstDeployed() : now;
             Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
                     next.userValues(), next.manifest(), first, now, next.description());
+            ensureHeld(lock, name);
             ctx.store().create(pending);
             ctx.out().println(capitalized(kind.verb) + " " + pending.label() + " in namespace " + namespace + ":");
             plan.notes().forEach(n -> ctx.out().println("  note: " + n));
@@ -106,6 +107,7 @@ final class ReleaseChange {
                 }
                 throw e;
             }
+            ensureHeld(lock, name);
             Release deployed = pending.withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
             ctx.store().update(deployed);
             if (current != null) {
@@ -137,6 +139,15 @@ final class ReleaseChange {
             return current;
         }
         return null;
+    }
+
+    /** Someone else holds the release now: writing on would interleave with them. */
+    private static void ensureHeld(ReleaseLocks.Lock lock, String name) {
+        if (!lock.held()) {
+            throw MotosException.failed("lost the lock of release " + name + ": this command stalled past the lock's"
+                    + " expiry and another command took the release over; it stopped writing",
+                    "See `motospkg history` and `motospkg status`; run the command again when the other one is done.");
+        }
     }
 
     private static boolean sameRevision(Release current, ChangeTarget next) {

@@ -47,9 +47,9 @@ final class HeldLease implements ReleaseLocks.Lock {
         return takenOverFrom;
     }
 
-    /** True once another command took the lease over (we stalled past its expiry). */
-    boolean lost() {
-        return lost;
+    @Override
+    public boolean held() {
+        return !lost;
     }
 
     private void renew() {

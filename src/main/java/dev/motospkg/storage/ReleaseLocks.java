@@ -17,6 +17,11 @@ public interface ReleaseLocks {
         /** Who held the lock before us when we took over a stale one; null when it was free. */
         String takenOverFrom();
 
+        /** False once another command took the lock over because we stalled past its expiry. */
+        default boolean held() {
+            return true;
+        }
+
         @Override
         void close();
     }

@@ -246,6 +246,35 @@ class ReleaseActionsTest {
     }
 
     @Test
+    void aLockLostWhileStalledStopsAllWriting() {
+        install(dev(), WaitOptions.none());
+        dev.motospkg.storage.ReleaseLocks losing = (ns, name, op) -> new dev.motospkg.storage.ReleaseLocks.Lock() {
+            @Override
+            public String takenOverFrom() {
+                return null;
+            }
+
+            @Override
+            public boolean held() {
+                return false;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ActionContext c = f.ctx;
+        ActionContext stalled = new ActionContext(c.pipeline(), c.parser(), c.cluster(), c.store(), losing, c.waiter(),
+                c.clock(), c.out());
+        int writes = f.cluster.writes().size();
+        MotosException e = assertThrows(MotosException.class, () -> new Upgrade(stalled).run(new Upgrade.Options(null,
+                sets("backend.tag=v2"), ReleaseTarget.defaults(), WaitOptions.none(), false, false, false, 10, false)));
+        assertTrue(e.getMessage().startsWith("lost the lock of release motos"), e.getMessage());
+        assertEquals(writes, f.cluster.writes().size());
+        assertEquals(1, f.store.history(NS, "motos").size());
+    }
+
+    @Test
     void interruptedRevisionIsMarkedFailedByTheNextCommand() {
         install(dev(), WaitOptions.none());
         Release r1 = f.store.history(NS, "motos").get(0);
