@@ -8,9 +8,6 @@ import java.util.List;
 @FunctionalInterface
 public interface ReadinessWait {
 
-    Outcome await(List<ObjectKey> keys, Duration timeout);
-
-    /** {@code notReady}: one line per object that was not ready at the timeout, with why. */
-    record Outcome(boolean ready, List<String> notReady) {
-    }
+    /** Returns once all are ready; throws a MotosException naming what is not ready, and why, at the timeout. */
+    void await(List<ObjectKey> keys, Duration timeout);
 }

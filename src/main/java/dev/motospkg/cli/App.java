@@ -89,10 +89,9 @@ final class App implements AutoCloseable {
         Waiter waiter = new Waiter(cluster, clock, Sleeper.threadSleep(), out);
         ReadinessWait wait = (keys, timeout) -> {
             WaitResult result = waiter.waitFor(keys, timeout);
-            if (result.allReady()) {
-                return new ReadinessWait.Outcome(true, java.util.List.of());
+            if (!result.allReady()) {
+                throw result.toFailure();
             }
-            throw result.toFailure();
         };
         return new ActionContext(pipeline(), new ManifestParser(new YamlCodec()), cluster,
                 new SecretReleaseStore(connection.client()), new LeaseReleaseLocks(connection.client(), clock), wait,

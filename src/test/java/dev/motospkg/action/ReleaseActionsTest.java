@@ -221,7 +221,8 @@ class ReleaseActionsTest {
     @Test
     void waitTimeoutFailsWithTheReasonAndAtomicRestoresThePreviousRevision() {
         install(dev(), WaitOptions.none());
-        f.waitOutcome = new ReadinessWait.Outcome(false, List.of("Deployment/motos-app/backend: 0/1 available; ImagePullBackOff"));
+        f.waitFailure = MotosException.failed("timed out after 5s: 1 object not ready\n  Deployment/backend: 0/1 available"
+                + "\n    - backend-7f9c: ImagePullBackOff", null);
         MotosException e = assertThrows(MotosException.class,
                 () -> upgrade(sets("backend.tag=v2"), new WaitOptions(true, Duration.ofSeconds(5), false)));
         assertTrue(e.getMessage().contains("ImagePullBackOff"), e.getMessage());

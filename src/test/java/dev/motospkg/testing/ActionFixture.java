@@ -1,7 +1,7 @@
 package dev.motospkg.testing;
 
 import dev.motospkg.action.ActionContext;
-import dev.motospkg.action.ReadinessWait;
+import dev.motospkg.error.MotosException;
 import dev.motospkg.action.RenderPipeline;
 import dev.motospkg.chart.ChartLoader;
 import dev.motospkg.io.UserFiles;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /** Real render path, in-memory store and locks, fake cluster and waiter: the action-test tier. */
 public final class ActionFixture {
@@ -28,8 +27,8 @@ public final class ActionFixture {
     public final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
     public final MemoryReleaseLocks locks = new MemoryReleaseLocks(clock);
     public final StringWriter output = new StringWriter();
-    /** What the fake waiter answers; flip to simulate a Deployment that never becomes ready. */
-    public ReadinessWait.Outcome waitOutcome = new ReadinessWait.Outcome(true, List.of());
+    /** What the fake waiter throws at its timeout; set it to simulate a Deployment that never becomes ready. */
+    public MotosException waitFailure;
     public final ActionContext ctx;
 
     public ActionFixture(Path workDir) {
@@ -38,7 +37,11 @@ public final class ActionFixture {
                 new ValuesAssembler(yaml, new SetParser(), UserFiles::read),
                 new TemplateEngine(yaml, RenderLimits.defaults()), new ManifestParser(yaml));
         ctx = new ActionContext(pipeline, new ManifestParser(yaml), cluster, store, locks,
-                (keys, timeout) -> waitOutcome, clock, new PrintWriter(output, true));
+                (keys, timeout) -> {
+                    if (waitFailure != null) {
+                        throw waitFailure;
+                    }
+                }, clock, new PrintWriter(output, true));
     }
 
     public static ActionFixture inProject() {
