@@ -3,7 +3,7 @@ package dev.motospkg.action;
 import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.release.Release;
 import dev.motospkg.wait.ObjectState;
-import dev.motospkg.wait.Readiness;
+import dev.motospkg.wait.LiveState;
 import dev.motospkg.yaml.JsonPrinter;
 import dev.motospkg.yaml.Trees;
 import dev.motospkg.yaml.YamlCodec;
@@ -17,9 +17,11 @@ import java.util.Optional;
 /** {@code motospkg status}: the revision, each object's live state, and how to reach the frontend. */
 public final class Status {
     private final ActionContext ctx;
+    private final LiveState liveState;
 
     public Status(ActionContext ctx) {
         this.ctx = ctx;
+        this.liveState = new LiveState(ctx.cluster());
     }
 
     public void run(ReleaseRef ref, OutputFormat format) {
@@ -28,7 +30,7 @@ public final class Status {
         List<String> access = new ArrayList<>();
         for (DesiredObject d : new Deployer(ctx).desired(release)) {
             Optional<Map<String, Object>> live = ctx.cluster().get(d.key());
-            ObjectState state = live.map(l -> Readiness.assess(l, pods(d, l)))
+            ObjectState state = live.map(l -> liveState.assess(d.key(), l))
                     .orElse(new ObjectState(false, "missing from the cluster", List.of()));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("object", d.key().toString());
@@ -68,19 +70,6 @@ public final class Status {
             access.forEach(out::println);
         }
         out.flush();
-    }
-
-    private List<Map<String, Object>> pods(DesiredObject d, Map<String, Object> live) {
-        if (!d.kind().equals("Deployment")) {
-            return List.of();
-        }
-        Object selector = Trees.at(live, List.of("spec", "selector", "matchLabels"));
-        if (!(selector instanceof Map<?, ?> labels)) {
-            return List.of();
-        }
-        Map<String, String> match = new LinkedHashMap<>();
-        labels.forEach((k, v) -> match.put(String.valueOf(k), String.valueOf(v)));
-        return ctx.cluster().list("v1", "Pod", d.key().namespace(), match);
     }
 
     /** How a person reaches an exposed Service: the NodePort (with the minikube line) or the load balancer. */

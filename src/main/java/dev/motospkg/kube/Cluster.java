@@ -30,6 +30,14 @@ public interface Cluster {
     /** Objects of one kind in a namespace matching all the given labels. */
     List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels);
 
+    /**
+     * The last lines a pod's container logged ({@code previous}: of its last terminated run), or
+     * empty when there is no such log. For failure messages only: never fails.
+     */
+    default Optional<String> logTail(String namespace, String pod, String container, int lines, boolean previous) {
+        return Optional.empty();
+    }
+
     /** Whether objects of this kind live in a namespace (false for Namespace, PersistentVolume, ...). */
     boolean isNamespaced(String apiVersion, String kind);
 }

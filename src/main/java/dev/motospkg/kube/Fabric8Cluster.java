@@ -68,6 +68,16 @@ public final class Fabric8Cluster implements Cluster {
     }
 
     @Override
+    public Optional<String> logTail(String namespace, String pod, String container, int lines, boolean previous) {
+        try {
+            var log = connection.client().pods().inNamespace(namespace).withName(pod).inContainer(container);
+            return Optional.ofNullable((previous ? log.terminated() : log).tailingLines(lines).getLog());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a message helper: the log may be gone with its pod
+        }
+    }
+
+    @Override
     public Optional<Map<String, Object>> get(ObjectKey key) {
         Optional<APIResource> resource = resourceFor(key.apiVersion(), key.kind());
         if (resource.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,41 +22,129 @@ public final class Readiness {
 
     /**
      * @param live the object as the server returns it
-     * @param pods the pods selected by a Deployment (empty for other kinds)
+     * @param related what else decides it: a Deployment's pods, a Service's Endpoints
      */
-    public static ObjectState assess(Map<String, Object> live, List<Map<String, Object>> pods) {
+    public static ObjectState assess(Map<String, Object> live, Related related) {
         String kind = string(live, "kind");
         return switch (kind == null ? "" : kind) {
-            case "Deployment" -> deployment(live, pods);
+            case "Deployment" -> deployment(live, related.pods());
+            case "StatefulSet" -> statefulSet(live, related.pods());
+            case "DaemonSet" -> daemonSet(live, related.pods());
+            case "Job" -> job(live, related.pods());
             case "PersistentVolumeClaim" -> pvc(live);
-            case "Service" -> service(live);
+            case "Service" -> service(live, related.endpoints());
             case "Namespace" -> namespace(live);
             default -> ObjectState.ready("exists");
         };
     }
 
+    /** Decided the way {@code kubectl rollout status} does: caught up, all updated, no old pods left, all available. */
     static ObjectState deployment(Map<String, Object> live, List<Map<String, Object>> pods) {
         long wanted = number(live, 1, "spec", "replicas");
         long generation = number(live, 0, "metadata", "generation");
         Long observed = numberOrNull(live, "status", "observedGeneration");
+        long total = number(live, 0, "status", "replicas");
         long updated = number(live, 0, "status", "updatedReplicas");
-        long readyReplicas = number(live, 0, "status", "readyReplicas");
         long available = number(live, 0, "status", "availableReplicas");
         // an old status describes the previous spec, so its counts prove nothing about this one
         boolean observedCurrent = observed != null && observed >= generation;
+        long old = Math.max(0, total - updated);
 
         String summary = available + "/" + wanted + " available";
         if (observedCurrent && updated < wanted) {
             summary += ", " + updated + "/" + wanted + " updated";
         }
-        if (observedCurrent && updated == wanted && readyReplicas == wanted && available == wanted) {
+        if (observedCurrent && old > 0) {
+            summary += ", " + old + " old pending termination";
+        }
+        // available counts old pods too: only when no old one is left does it describe the new ones
+        if (observedCurrent && updated >= wanted && old == 0 && available >= wanted) {
             return ObjectState.ready(summary);
         }
         Set<String> reasons = new LinkedHashSet<>();
         if (!observedCurrent) {
             reasons.add("the deployment controller has not processed generation " + generation + " yet (observed: "
                     + (observed == null ? "none" : observed) + ")");
+        } else if (updated < wanted) {
+            reasons.add("rollout in progress: " + updated + " of " + wanted + " new replicas updated");
+        } else if (old > 0) {
+            reasons.add("rollout in progress: " + old + " old " + (old == 1 ? "replica is" : "replicas are")
+                    + " pending termination");
+        } else {
+            reasons.add("rollout in progress: " + available + " of " + updated + " updated replicas available");
         }
+        conditionReasons(live, reasons);
+        for (Map<String, Object> pod : pods) {
+            podReasons(pod, reasons);
+        }
+        return ObjectState.waiting(summary, new ArrayList<>(reasons));
+    }
+
+    /** Like {@code kubectl rollout status} for a StatefulSet: ready replicas, and the update revision reached. */
+    static ObjectState statefulSet(Map<String, Object> live, List<Map<String, Object>> pods) {
+        long wanted = number(live, 1, "spec", "replicas");
+        boolean observedCurrent = number(live, -1, "status", "observedGeneration") >= number(live, 0, "metadata", "generation");
+        long ready = number(live, 0, "status", "readyReplicas");
+        long updated = number(live, 0, "status", "updatedReplicas");
+        String current = string(live, "status", "currentRevision");
+        String update = string(live, "status", "updateRevision");
+        String summary = ready + "/" + wanted + " ready" + (updated < wanted ? ", " + updated + "/" + wanted + " updated" : "");
+        boolean onUpdate = update == null || update.equals(current);
+        if (observedCurrent && ready >= wanted && updated >= wanted && onUpdate) {
+            return ObjectState.ready(summary);
+        }
+        Set<String> reasons = new LinkedHashSet<>();
+        reasons.add(observedCurrent ? "rollout in progress: " + updated + " of " + wanted + " updated, " + ready + " ready"
+                : "the statefulset controller has not processed the latest generation yet");
+        for (Map<String, Object> pod : pods) {
+            podReasons(pod, reasons);
+        }
+        return ObjectState.waiting(summary, new ArrayList<>(reasons));
+    }
+
+    static ObjectState daemonSet(Map<String, Object> live, List<Map<String, Object>> pods) {
+        boolean observedCurrent = number(live, -1, "status", "observedGeneration") >= number(live, 0, "metadata", "generation");
+        long desired = number(live, 0, "status", "desiredNumberScheduled");
+        long updated = number(live, 0, "status", "updatedNumberScheduled");
+        long available = number(live, 0, "status", "numberAvailable");
+        String summary = available + "/" + desired + " available" + (updated < desired ? ", " + updated + "/" + desired + " updated" : "");
+        if (observedCurrent && updated >= desired && available >= desired) {
+            return ObjectState.ready(summary);
+        }
+        Set<String> reasons = new LinkedHashSet<>();
+        reasons.add(observedCurrent ? "rollout in progress: " + updated + " of " + desired + " updated, " + available + " available"
+                : "the daemonset controller has not processed the latest generation yet");
+        for (Map<String, Object> pod : pods) {
+            podReasons(pod, reasons);
+        }
+        return ObjectState.waiting(summary, new ArrayList<>(reasons));
+    }
+
+    /** A Job is ready when it has completed; a Failed condition is a reason, not progress. */
+    static ObjectState job(Map<String, Object> live, List<Map<String, Object>> pods) {
+        long succeeded = number(live, 0, "status", "succeeded");
+        long completions = number(live, 1, "spec", "completions");
+        Set<String> reasons = new LinkedHashSet<>();
+        for (Map<String, Object> c : Trees.mapList(Trees.at(live, List.of("status", "conditions")))) {
+            if ("True".equals(string(c, "status"))) {
+                if ("Complete".equals(string(c, "type"))) {
+                    return ObjectState.ready("complete");
+                }
+                if ("Failed".equals(string(c, "type"))) {
+                    reasons.add("the job failed" + join(string(c, "reason"), string(c, "message")));
+                }
+            }
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(succeeded + " of " + completions + " completions");
+        }
+        for (Map<String, Object> pod : pods) {
+            podReasons(pod, reasons);
+        }
+        return ObjectState.waiting(succeeded + "/" + completions + " complete", new ArrayList<>(reasons));
+    }
+
+    private static void conditionReasons(Map<String, Object> live, Set<String> reasons) {
         for (Map<String, Object> c : Trees.mapList(Trees.at(live, List.of("status", "conditions")))) {
             String type = string(c, "type");
             String status = string(c, "status");
@@ -63,15 +152,26 @@ public final class Readiness {
             boolean bad = "ReplicaFailure".equals(type) ? "True".equals(status) : !"True".equals(status);
             if (bad) {
                 reasons.add(type + "=" + status + join(string(c, "reason"), string(c, "message")));
+            } else if ("Progressing".equals(type) && "ProgressDeadlineExceeded".equals(string(c, "reason"))) {
+                reasons.add("the rollout exceeded its progress deadline" + message(string(c, "message")));
             }
         }
-        for (Map<String, Object> pod : pods) {
-            podReasons(pod, reasons);
-        }
-        return ObjectState.waiting(summary, new ArrayList<>(reasons));
     }
 
     /** Container waits (image pulls, crash loops), last terminations and scheduling failures. */
+    /** Containers of a pod that exited and are not running again (crash loops, failed starts). */
+    static List<String> crashedContainers(Map<String, Object> pod) {
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> cs : Trees.mapList(Trees.at(pod, List.of("status", "containerStatuses")))) {
+            boolean crashLoop = "CrashLoopBackOff".equals(string(cs, "state", "waiting", "reason"));
+            boolean exited = Trees.at(cs, List.of("lastState", "terminated")) != null && !Boolean.TRUE.equals(cs.get("ready"));
+            if (crashLoop || exited) {
+                names.add(string(cs, "name"));
+            }
+        }
+        return names;
+    }
+
     static void podReasons(Map<String, Object> pod, Set<String> reasons) {
         if (Trees.at(pod, List.of("metadata", "deletionTimestamp")) != null) {
             return; // terminating pods of an old rollout are on their way out
@@ -86,7 +186,8 @@ public final class Readiness {
                 Trees.mapList(Trees.at(pod, List.of("status", "initContainerStatuses"))));
         statuses.addAll(Trees.mapList(Trees.at(pod, List.of("status", "containerStatuses"))));
         for (Map<String, Object> cs : statuses) {
-            String container = name + " container " + string(cs, "name");
+            String image = string(cs, "image");
+            String container = name + " container " + string(cs, "name") + (image == null ? "" : " (image " + image + ")");
             String waiting = string(cs, "state", "waiting", "reason");
             if (waiting != null && !ROUTINE_WAITING.contains(waiting)) {
                 reasons.add(container + ": " + waiting + message(string(cs, "state", "waiting", "message")));
@@ -114,7 +215,7 @@ public final class Readiness {
         return ObjectState.waiting(phase, List.of(reason));
     }
 
-    static ObjectState service(Map<String, Object> live) {
+    static ObjectState service(Map<String, Object> live, Optional<Map<String, Object>> endpoints) {
         String type = orElse(string(live, "spec", "type"), "ClusterIP");
         if ("ExternalName".equals(type)) {
             return ObjectState.ready("ExternalName");
@@ -140,7 +241,29 @@ public final class Readiness {
                 }
             }
         }
+        boolean selects = Trees.at(live, List.of("spec", "selector")) instanceof Map<?, ?> m && !m.isEmpty();
+        if (selects) {
+            int ready = readyAddresses(endpoints);
+            if (ready == 0) {
+                int notReady = notReadyAddresses(endpoints);
+                return ObjectState.waiting("no ready endpoints", List.of(notReady > 0
+                        ? notReady + " selected " + (notReady == 1 ? "pod is" : "pods are") + " not ready yet"
+                        : "its selector matches no running pod " + Trees.at(live, List.of("spec", "selector"))
+                                + ": nothing answers on this Service"));
+            }
+            return ObjectState.ready(type + " " + clusterIp + ", " + ready + (ready == 1 ? " endpoint" : " endpoints"));
+        }
         return ObjectState.ready(type + " " + clusterIp);
+    }
+
+    private static int readyAddresses(Optional<Map<String, Object>> endpoints) {
+        return endpoints.map(e -> Trees.mapList(e.get("subsets")).stream()
+                .mapToInt(sub -> Trees.mapList(sub.get("addresses")).size()).sum()).orElse(0);
+    }
+
+    private static int notReadyAddresses(Optional<Map<String, Object>> endpoints) {
+        return endpoints.map(e -> Trees.mapList(e.get("subsets")).stream()
+                .mapToInt(sub -> Trees.mapList(sub.get("notReadyAddresses")).size()).sum()).orElse(0);
     }
 
     static ObjectState namespace(Map<String, Object> live) {

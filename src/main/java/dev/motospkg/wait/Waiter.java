@@ -2,7 +2,6 @@ package dev.motospkg.wait;
 
 import dev.motospkg.kube.Cluster;
 import dev.motospkg.kube.ObjectKey;
-import dev.motospkg.yaml.Trees;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Polls objects until all are ready or the timeout passes, printing one line per object each time
@@ -27,7 +25,7 @@ public final class Waiter {
 
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
-    private final Cluster cluster;
+    private final LiveState liveState;
     private final Clock clock;
     private final Sleeper sleeper;
     private final PrintWriter progress;
@@ -38,7 +36,7 @@ public final class Waiter {
     }
 
     public Waiter(Cluster cluster, Clock clock, Sleeper sleeper, PrintWriter progress, Duration pollInterval) {
-        this.cluster = cluster;
+        this.liveState = new LiveState(cluster);
         this.clock = clock;
         this.sleeper = sleeper;
         this.progress = progress;
@@ -56,7 +54,7 @@ public final class Waiter {
                 if (previous != null && previous.ready()) {
                     continue; // ready once is enough: no more requests for it
                 }
-                ObjectState now = observe(key);
+                ObjectState now = liveState.observe(key);
                 if (previous == null || previous.ready() != now.ready() || !previous.summary().equals(now.summary())) {
                     String elapsed = formatElapsed(Duration.between(start, clock.instant()));
                     progress.println("  " + label(key) + ": "
@@ -73,29 +71,13 @@ public final class Waiter {
             });
             Instant now = clock.instant();
             if (notReady.isEmpty() || !now.isBefore(deadline)) {
-                return new WaitResult(notReady.isEmpty(), Duration.between(start, now), notReady);
+                List<WaitResult.NotReady> explained = notReady.stream()
+                        .map(n -> new WaitResult.NotReady(n.key(), liveState.withCrashLogs(n.key(), n.state()))).toList();
+                return new WaitResult(notReady.isEmpty(), Duration.between(start, now), explained);
             }
             Duration left = Duration.between(now, deadline);
             sleeper.sleep(left.compareTo(pollInterval) < 0 ? left : pollInterval);
         }
-    }
-
-    private ObjectState observe(ObjectKey key) {
-        Optional<Map<String, Object>> live = cluster.get(key);
-        if (live.isEmpty()) {
-            return ObjectState.waiting("not found", List.of("the object does not exist on the server"));
-        }
-        List<Map<String, Object>> pods = "Deployment".equals(key.kind()) ? pods(key, live.get()) : List.of();
-        return Readiness.assess(live.get(), pods);
-    }
-
-    /** The pods a Deployment selects; matchExpressions are ignored (labels are enough to find them). */
-    private List<Map<String, Object>> pods(ObjectKey key, Map<String, Object> live) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (Trees.at(live, List.of("spec", "selector", "matchLabels")) instanceof Map<?, ?> match) {
-            match.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
-        }
-        return labels.isEmpty() ? List.of() : cluster.list("v1", "Pod", key.namespace(), labels);
     }
 
     /** "Deployment/backend": the release's namespace is the same for all, so it is left out. */

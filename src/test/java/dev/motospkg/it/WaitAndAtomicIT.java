@@ -41,7 +41,7 @@ class WaitAndAtomicIT {
 
     /**
      * There is no deployment controller or volume provisioner: this test plays them by writing the
-     * status subresource of each Deployment and PVC while {@code install --wait} polls.
+     * status subresource of each Deployment and PVC (and each Service's Endpoints) while {@code install --wait} polls.
      */
     @Test
     void waitSucceedsWhenTheControllersReportReady(TestCluster cluster, ControllerPlayer controller) throws Exception {
@@ -59,6 +59,13 @@ class WaitAndAtomicIT {
                     continue;
                 }
                 controller.markDeploymentAvailable(name);
+            }
+            for (String service : deployments) {
+                if (cluster.client().services().inNamespace(cluster.namespace()).withName(service).get() != null) {
+                    controller.markEndpointsReady(service);
+                } else {
+                    done = false;
+                }
             }
             for (String pvc : List.of("postgres-pvc", "media-pvc")) {
                 if (cluster.client().persistentVolumeClaims().inNamespace(cluster.namespace()).withName(pvc).get() != null) {

@@ -1,6 +1,11 @@
 package dev.motospkg.testing;
 
+import io.fabric8.kubernetes.api.model.EndpointPort;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus;
@@ -123,6 +128,26 @@ public final class ControllerPlayer {
       pvc.setStatus(status);
       return pvc;
     });
+  }
+
+  /**
+   * Plays the endpoints controller: gives the Service one ready address (10.0.0.1) on each of
+   * its ports, as if one pod it selects were ready.
+   *
+   * @throws IllegalStateException when the Service does not exist
+   */
+  public Endpoints markEndpointsReady(String service) {
+    Service svc = client.services().inNamespace(namespace).withName(service).get();
+    if (svc == null) {
+      throw new IllegalStateException("no Service " + namespace + "/" + service);
+    }
+    List<EndpointPort> ports = new ArrayList<>();
+    for (ServicePort p : svc.getSpec().getPorts()) {
+      ports.add(new EndpointPort(null, p.getName(), p.getPort(), p.getProtocol()));
+    }
+    Endpoints endpoints = new EndpointsBuilder().withNewMetadata().withName(service).withNamespace(namespace).endMetadata()
+        .addNewSubset().addNewAddress().withIp("10.0.0.1").endAddress().withPorts(ports).endSubset().build();
+    return client.endpoints().inNamespace(namespace).resource(endpoints).createOrReplace();
   }
 
   /**

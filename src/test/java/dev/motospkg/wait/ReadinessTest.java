@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +25,23 @@ class ReadinessTest {
                 row("no status yet (no controller)", deployment(1, 1, Map.of()), false, "0/1 available"),
                 row("stale observed generation", deployment(2, 4, status(3, 2, 2, 2, 2)), false, "2/2 available"),
                 row("half available", deployment(2, 1, status(1, 2, 2, 2, 1)), false, "1/2 available"),
-                row("rollout in progress", deployment(2, 2, status(2, 3, 1, 2, 2)), false, "2/2 available, 1/2 updated"),
+                row("rollout in progress", deployment(2, 2, status(2, 3, 1, 2, 2)), false,
+                        "2/2 available, 1/2 updated, 2 old pending termination"),
+                // the first real node: the new pod in ErrImagePull, the old one still available
+                row("old replica pending termination", deployment(1, 2, status(2, 2, 1, 1, 1)), false,
+                        "1/1 available, 1 old pending termination"),
+                row("new replica not yet available", deployment(1, 2, status(2, 1, 1, 0, 0)), false, "0/1 available"),
+                // StatefulSet, DaemonSet, Job
+                row("statefulset on its update revision", workload("StatefulSet", Map.of("observedGeneration", 1,
+                        "readyReplicas", 1, "updatedReplicas", 1, "currentRevision", "a", "updateRevision", "a")), true, "1/1 ready"),
+                row("statefulset mid-update", workload("StatefulSet", Map.of("observedGeneration", 1,
+                        "readyReplicas", 1, "updatedReplicas", 0, "currentRevision", "a", "updateRevision", "b")), false,
+                        "1/1 ready, 0/1 updated"),
+                row("daemonset rolled out", workload("DaemonSet", Map.of("observedGeneration", 1,
+                        "desiredNumberScheduled", 1, "updatedNumberScheduled", 1, "numberAvailable", 1)), true, "1/1 available"),
+                row("job complete", workload("Job", Map.of("succeeded", 1,
+                        "conditions", List.of(Map.of("type", "Complete", "status", "True")))), true, "complete"),
+                row("job running", workload("Job", Map.of("active", 1)), false, "0/1 complete"),
                 row("zero replicas", deployment(0, 1, status(1, 0, 0, 0, 0)), true, "0/0 available"),
                 // PVC
                 row("pvc bound", obj("PersistentVolumeClaim", Map.of("phase", "Bound")), true, "Bound"),
@@ -51,7 +68,7 @@ class ReadinessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void assessesLiveObjects(String name, Map<String, Object> live, boolean ready, String summary) {
-        ObjectState state = Readiness.assess(live, List.of());
+        ObjectState state = Readiness.assess(live, Related.NONE);
         assertEquals(ready, state.ready(), () -> name + ": " + state);
         assertEquals(summary, state.summary());
         if (ready) {
@@ -60,8 +77,41 @@ class ReadinessTest {
     }
 
     @Test
+    void aServiceWithASelectorIsReadyOnlyWithAReadyEndpoint() {
+        Map<String, Object> svc = service("ClusterIP", "10.0.0.5", List.of(Map.of("port", 80)), null);
+        ((Map<String, Object>) svc.get("spec")).put("selector", Map.of("app", "web"));
+
+        ObjectState none = Readiness.assess(svc, Related.NONE);
+        assertEquals(false, none.ready());
+        assertEquals("no ready endpoints", none.summary());
+        assertEquals(List.of("its selector matches no running pod {app=web}: nothing answers on this Service"), none.reasons());
+
+        Map<String, Object> notReady = Map.of("subsets", List.of(Map.of("notReadyAddresses", List.of(Map.of("ip", "10.244.0.12")))));
+        assertEquals(List.of("1 selected pod is not ready yet"),
+                Readiness.assess(svc, new Related(List.of(), Optional.of(notReady))).reasons());
+
+        Map<String, Object> ready = Map.of("subsets", List.of(Map.of("addresses", List.of(Map.of("ip", "10.244.0.12")))));
+        ObjectState up = Readiness.assess(svc, new Related(List.of(), Optional.of(ready)));
+        assertEquals(true, up.ready());
+        assertEquals("ClusterIP 10.0.0.5, 1 endpoint", up.summary());
+    }
+
+    @Test
+    void anOldReplicaPendingTerminationIsNotAFinishedRollout() {
+        Map<String, Object> pulling = pod("backend-new", Map.of(
+                "containerStatuses", List.of(Map.of("name", "backend", "image", "motos-backend:v9", "ready", false,
+                        "state", Map.of("waiting", Map.of("reason", "ErrImagePull",
+                                "message", "failed to pull and unpack image"))))));
+        ObjectState state = Readiness.assess(deployment(1, 2, status(2, 2, 1, 1, 1)),
+                new Related(List.of(pulling), Optional.empty()));
+        assertEquals(List.of("rollout in progress: 1 old replica is pending termination",
+                "pod backend-new container backend (image motos-backend:v9): ErrImagePull: failed to pull and unpack image"),
+                state.reasons());
+    }
+
+    @Test
     void missingStatusSaysTheControllerHasNotSeenIt() {
-        ObjectState state = Readiness.assess(deployment(1, 1, Map.of()), List.of());
+        ObjectState state = Readiness.assess(deployment(1, 1, Map.of()), Related.NONE);
         assertEquals(List.of("the deployment controller has not processed generation 1 yet (observed: none)"), state.reasons());
     }
 
@@ -94,11 +144,12 @@ class ReadinessTest {
         ((Map<String, Object>) terminating.get("metadata")).put("deletionTimestamp", "2024-01-01T00:00:00Z");
 
         ObjectState state = Readiness.assess(deployment(1, 1, status),
-                List.of(imagePull, crashing, unschedulable, creating, terminating));
+                new Related(List.of(imagePull, crashing, unschedulable, creating, terminating), Optional.empty()));
 
         assertEquals(false, state.ready());
         assertEquals("0/1 available", state.summary());
         assertEquals(List.of(
+                "rollout in progress: 0 of 1 updated replicas available",
                 "Available=False MinimumReplicasUnavailable: Deployment does not have minimum availability.",
                 "ReplicaFailure=True FailedCreate: pods \"web-1\" is forbidden: exceeded quota",
                 "pod web-a container web: ImagePullBackOff: Back-off pulling image \"nginx:nope\"",
@@ -109,7 +160,7 @@ class ReadinessTest {
 
     @Test
     void pvcPendingExplainsWhatIsMissing() {
-        ObjectState state = Readiness.assess(obj("PersistentVolumeClaim", Map.of("phase", "Pending")), List.of());
+        ObjectState state = Readiness.assess(obj("PersistentVolumeClaim", Map.of("phase", "Pending")), Related.NONE);
         assertEquals(List.of("no controller/provisioner has bound it yet (storageClassName: cluster default;"
                 + " is there a provisioner for it, or a matching PersistentVolume?)"), state.reasons());
     }
@@ -141,6 +192,13 @@ class ReadinessTest {
             spec.put("replicas", replicas);
         }
         o.put("spec", spec);
+        return o;
+    }
+
+    private static Map<String, Object> workload(String kind, Map<String, Object> status) {
+        Map<String, Object> o = obj(kind, new LinkedHashMap<>(status));
+        ((Map<String, Object>) o.get("metadata")).put("generation", 1);
+        o.put("spec", new LinkedHashMap<>());
         return o;
     }
 

@@ -90,6 +90,7 @@ class WaiterTest {
         assertEquals("""
                 timed out after 2s: 2 objects not ready
                   Deployment/backend: 0/1 available
+                    - rollout in progress: 0 of 1 updated replicas available
                     - Available=False MinimumReplicasUnavailable: Deployment does not have minimum availability.
                     - pod backend-1 container app: ImagePullBackOff: Back-off pulling image
                   PersistentVolumeClaim/data: Pending
