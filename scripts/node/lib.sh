@@ -234,6 +234,7 @@ node_start_components() {
     --no-resolv --no-hosts --hostsdir="$STATE_DIR/dns" --listen-address="$NODE_IP" --bind-interfaces \
     --local=/cluster.local/ --domain-needed --pid-file="$STATE_DIR/dnsmasq.own.pid"
 
+  ln -sfn "$(node_bin kubectl)" "$STATE_DIR/kubectl"  # the node's kubectl, same version
   wait_for "node $NODE_NAME Ready" kubelet node_ready
   kubectl_ apply -f - >/dev/null <<SC || fail_start "could not create the default StorageClass"
 apiVersion: storage.k8s.io/v1

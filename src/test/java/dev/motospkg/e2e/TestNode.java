@@ -1,0 +1,206 @@
+package dev.motospkg.e2e;
+
+import dev.motospkg.testing.CliRun;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The running node, for E2E tests: its kubeconfig, a client, the CLI, kubectl, and HTTP to the
+ * frontend's NodePort on 127.0.0.1.
+ */
+public final class TestNode implements AutoCloseable {
+
+    static final int EXIT_NOT_INSTALLED = 3;
+    private static final long UP_TIMEOUT_SECONDS = 420;
+
+    private final Path projectDir;
+    private final Path stateDir;
+    private KubernetesClient client;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private TestNode(Path projectDir, Path stateDir) {
+        this.projectDir = projectDir;
+        this.stateDir = stateDir;
+    }
+
+    /** Closed by the root store at the end of the run: the node goes down with the tests. */
+    @SuppressWarnings("deprecation")
+    record StartOutcome(TestNode node, String notInstalled, String failure)
+            implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    static StartOutcome start() {
+        Path projectDir = Path.of(System.getProperty("motospkg.project.dir", System.getProperty("user.dir")))
+                .toAbsolutePath().normalize();
+        TestNode node = new TestNode(projectDir, projectDir.resolve("target/e2e-node"));
+        Result up = node.devCluster("up", "--node", "--fresh");
+        if (up.exit() == EXIT_NOT_INSTALLED) {
+            return new StartOutcome(null, lastErrorLine(up.output()), null);
+        }
+        if (up.exit() != 0) {
+            node.close();
+            return new StartOutcome(null, null, "scripts/dev-cluster up --node failed (exit " + up.exit() + "):\n" + up.output());
+        }
+        return new StartOutcome(node, null, null);
+    }
+
+    public Path kubeconfig() {
+        return stateDir.resolve("kubeconfig");
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public synchronized KubernetesClient client() {
+        if (client == null) {
+            try {
+                client = new KubernetesClientBuilder()
+                        .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig()))).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return client;
+    }
+
+    /** The CLI in-process, from the project root, against this node. */
+    public CliRun motospkg(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--kubeconfig", kubeconfig().toString()));
+        CliRun run = CliRun.of(projectDir, all.toArray(String[]::new));
+        System.out.println("[E2E] motospkg " + String.join(" ", args) + " -> exit " + run.exitCode() + "\n" + run.out() + run.err());
+        return run;
+    }
+
+    /** The node's own kubectl (built with it), with this node's kubeconfig. */
+    public Result kubectl(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(stateDir.resolve("kubectl").toString(),
+                "--kubeconfig", kubeconfig().toString()));
+        command.addAll(List.of(args));
+        Result r = run(projectDir, 120, env, command);
+        System.out.println("[E2E] kubectl " + String.join(" ", args) + " -> exit " + r.exit() + "\n" + r.output());
+        return r;
+    }
+
+    public Result kubectl(String... args) {
+        return kubectl(Map.of(), args);
+    }
+
+    /** {@code scripts/dev-cluster CMD --dir <state dir> ARGS}. */
+    public Result devCluster(String cmd, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", projectDir.resolve("scripts/dev-cluster").toString(), cmd,
+                "--dir", stateDir.toString()));
+        command.addAll(List.of(args));
+        Result r = run(projectDir, UP_TIMEOUT_SECONDS, Map.of(), command);
+        System.out.println("[E2E] dev-cluster " + cmd + " " + String.join(" ", args) + " -> exit " + r.exit() + "\n" + r.output());
+        return r;
+    }
+
+    /** HTTP to the frontend on the node (NodePort on 127.0.0.1); status -1 when nothing answers. */
+    public Http http(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:30080" + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Http(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Http(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Http(-1, "interrupted");
+        }
+    }
+
+    public Http get(String path) {
+        return http("GET", path, null);
+    }
+
+    /** Polls until the condition holds; fails with the description after the timeout. */
+    public static void eventually(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout.toSeconds() + "s: " + what);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        devCluster("down");
+    }
+
+    public record Result(int exit, String output) {
+    }
+
+    public record Http(int status, String body) {
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    private static String lastErrorLine(String output) {
+        String[] lines = output.strip().split("\n");
+        return lines.length == 0 ? "not installed" : lines[lines.length - 1];
+    }
+
+    private static Result run(Path dir, long timeoutSeconds, Map<String, String> env, List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(env);
+        try {
+            Path log = Files.createTempFile("motospkg-e2e", ".log");
+            pb.redirectOutput(log.toFile());
+            Process process = pb.start();
+            boolean done = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (!done) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
+            return new Result(done ? process.exitValue() : -1,
+                    output + (done ? "" : "(timed out after " + timeoutSeconds + "s: " + String.join(" ", command) + ")\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + command, e);
+        }
+    }
+}
