@@ -317,7 +317,7 @@ node_stop_containers() {
 node_cleanup_host() {
   local m n t chain
   # Mounts under the state dir (kubelet volumes, sandbox shm, container rootfs), deepest first.
-  while read -r m; do umount -l "$m" 2>/dev/null || true; done < <(findmnt -rn -o TARGET | grep -F "$STATE_DIR/" | sort -r)
+  while read -r m; do umount -l "$m" 2>/dev/null || true; done < <(findmnt -rn -o TARGET | grep -F "$STATE_DIR/" | sort -r || true)
   # The pods' network namespaces (CRI names them cni-*); their veths go with them.
   for n in /run/netns/cni-*; do
     [[ -e "$n" ]] || continue
@@ -333,8 +333,8 @@ node_cleanup_host() {
   for ipt in iptables ip6tables; do
     command -v "$ipt" >/dev/null || continue
     for t in filter nat mangle; do
-      "$ipt-save" -t "$t" 2>/dev/null | grep -E '^-A [A-Z]+ .*-j (KUBE|CNI)-' | sed 's/^-A/-D/' |
-        while read -r rule; do eval "$ipt -t $t $rule" 2>/dev/null || true; done
+      { "$ipt-save" -t "$t" 2>/dev/null | grep -E '^-A [A-Z]+ .*-j (KUBE|CNI)-' | sed 's/^-A/-D/' |
+        while read -r rule; do eval "$ipt -t $t $rule" 2>/dev/null || true; done; } || true
       for chain in $("$ipt-save" -t "$t" 2>/dev/null | sed -n 's/^:\(\(KUBE\|CNI\)-[^ ]*\).*/\1/p'); do
         "$ipt" -t "$t" -F "$chain" 2>/dev/null || true
       done
