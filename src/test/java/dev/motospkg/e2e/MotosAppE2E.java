@@ -73,7 +73,7 @@ class MotosAppE2E {
         return deployment(node, deployment).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
-    /** Pods of a Deployment that are not on their way out. */
+    /** Pods of a chart component (backend, frontend, database) that are not on their way out. */
     static List<Pod> livePods(TestNode node, String component) {
         return node.client().pods().inNamespace(NS).withLabel("app.kubernetes.io/component", component).list().getItems()
                 .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
@@ -161,18 +161,18 @@ class MotosAppE2E {
         assertTrue(visits(node).contains("\"version\": \"v1\""), visits(node));
         assertDataThere(node);
 
-        String oldPod = livePods(node, "postgres").get(0).getMetadata().getName();
+        String oldPod = livePods(node, "database").get(0).getMetadata().getName();
         node.kubectl("delete", "pod", "-n", NS, oldPod, "--wait=true");
-        eventually(APP_TIMEOUT, "a new postgres pod is ready", () -> livePods(node, "postgres").stream()
+        eventually(APP_TIMEOUT, "a new postgres pod is ready", () -> livePods(node, "database").stream()
                 .anyMatch(p -> !p.getMetadata().getName().equals(oldPod) && p.getStatus().getContainerStatuses() != null
                         && p.getStatus().getContainerStatuses().stream().allMatch(c -> Boolean.TRUE.equals(c.getReady()))));
         assertDataThere(node);
 
-        String before = livePods(node, "postgres").get(0).getMetadata().getUid();
+        String before = livePods(node, "database").get(0).getMetadata().getUid();
         CliRun recreate = motospkg(node, "upgrade", "--set-string", "postgres.resources.requests.memory=64Mi",
                 "--wait", "--timeout", "180s");
         assertEquals(0, recreate.exitCode(), recreate.out() + recreate.err());
-        List<Pod> after = livePods(node, "postgres");
+        List<Pod> after = livePods(node, "database");
         assertEquals(1, after.size());
         assertFalse(after.get(0).getMetadata().getUid().equals(before), "postgres was recreated");
         assertDataThere(node);

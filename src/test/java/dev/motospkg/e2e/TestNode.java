@@ -44,7 +44,7 @@ public final class TestNode implements AutoCloseable {
     /** Closed by the root store at the end of the run: the node goes down with the tests. */
     @SuppressWarnings("deprecation")
     record StartOutcome(TestNode node, String notInstalled, String failure)
-            implements ExtensionContext.Store.CloseableResource {
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             if (node != null) {
