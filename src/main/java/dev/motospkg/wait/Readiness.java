@@ -93,13 +93,9 @@ public final class Readiness {
         if (observedCurrent && ready >= wanted && updated >= wanted && onUpdate) {
             return ObjectState.ready(summary);
         }
-        Set<String> reasons = new LinkedHashSet<>();
-        reasons.add(observedCurrent ? "rollout in progress: " + updated + " of " + wanted + " updated, " + ready + " ready"
-                : "the statefulset controller has not processed the latest generation yet");
-        for (Map<String, Object> pod : pods) {
-            podReasons(pod, reasons);
-        }
-        return ObjectState.waiting(summary, new ArrayList<>(reasons));
+        return waitingWithPods(summary, observedCurrent
+                ? "rollout in progress: " + updated + " of " + wanted + " updated, " + ready + " ready"
+                : "the statefulset controller has not processed the latest generation yet", pods);
     }
 
     static ObjectState daemonSet(Map<String, Object> live, List<Map<String, Object>> pods) {
@@ -111,9 +107,15 @@ public final class Readiness {
         if (observedCurrent && updated >= desired && available >= desired) {
             return ObjectState.ready(summary);
         }
+        return waitingWithPods(summary, observedCurrent
+                ? "rollout in progress: " + updated + " of " + desired + " updated, " + available + " available"
+                : "the daemonset controller has not processed the latest generation yet", pods);
+    }
+
+    /** Not ready: the workload's own reason first, then what its pods say. */
+    private static ObjectState waitingWithPods(String summary, String reason, List<Map<String, Object>> pods) {
         Set<String> reasons = new LinkedHashSet<>();
-        reasons.add(observedCurrent ? "rollout in progress: " + updated + " of " + desired + " updated, " + available + " available"
-                : "the daemonset controller has not processed the latest generation yet");
+        reasons.add(reason);
         for (Map<String, Object> pod : pods) {
             podReasons(pod, reasons);
         }
