@@ -46,12 +46,7 @@ record KubeConfigFile(Path path, String contents, String context, String server,
             throw MotosException.invalid("no kubeconfig at " + path + " (" + origin + ")",
                     "pass --kubeconfig FILE or set KUBECONFIG; " + CLUSTER_HINT);
         }
-        String contents;
-        try {
-            contents = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw MotosException.invalid("cannot read kubeconfig " + path + ": " + e.getMessage(), null);
-        }
+        String contents = dev.motospkg.io.UserFiles.read(path); // size limit, no devices or FIFOs
         return parse(path, contents, flagContext);
     }
 

@@ -66,18 +66,11 @@ public final class ValuesSchema {
 
     /** Reads and compiles a schema file; {@link MotosException#invalid} naming the file when that fails. */
     public static ValuesSchema load(Path schemaFile) {
-        String text;
-        try {
-            text = Files.readString(schemaFile);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(schemaFile)) {
             throw MotosException.invalid("values schema " + schemaFile + " does not exist",
                     "create it or remove the reference to it");
-        } catch (CharacterCodingException e) {
-            throw MotosException.invalid("cannot read values schema " + schemaFile + ": it is not UTF-8 text",
-                    "save the file as UTF-8");
-        } catch (IOException e) {
-            throw MotosException.invalid("cannot read values schema " + schemaFile + ": " + e.getMessage(), null);
         }
+        String text = dev.motospkg.io.UserFiles.read(schemaFile); // size limit, no devices or FIFOs
         return compile(text, schemaFile.toString(), schemaFile.toAbsolutePath().toUri().toString());
     }
 
