@@ -98,6 +98,11 @@ public final class ValuesSchema {
         if (problem != null) {
             throw unusable(displayName, problem);
         }
+        String loop = new SchemaWalker(root).inPlaceCycle();
+        if (loop != null) {
+            throw unusable(displayName, "\"$ref\": \"" + loop + "\" refers back to itself without descending into a"
+                    + " property or item, so checking values against it would never end");
+        }
         try {
             Path baseDir = baseUri == null ? null : Path.of(java.net.URI.create(baseUri)).getParent();
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect(), builder -> builder
@@ -179,6 +184,8 @@ public final class ValuesSchema {
         List<com.networknt.schema.Error> errors;
         try {
             errors = schema.validate(instance);
+        } catch (StackOverflowError e) {
+            throw unusable(displayName, "its references nest too deeply to check values against it");
         } catch (RuntimeException e) {
             // networknt resolves some references lazily
             throw unusable(displayName, describe(e));
@@ -220,9 +227,33 @@ public final class ValuesSchema {
             return cached;
         }
         boolean sensitive = (!key.isEmpty() && isSensitive(key.subList(0, key.size() - 1)))
-                || walker.candidates(key).stream().anyMatch(s -> s.path("writeOnly").asBoolean(false));
+                || walker.candidates(key).stream().anyMatch(s -> s.path("writeOnly").asBoolean(false))
+                || (!key.isEmpty() && walker.candidates(key).isEmpty() && hasSensitiveChild(key.subList(0, key.size() - 1)));
         sensitiveCache.put(key, sensitive);
         return sensitive;
+    }
+
+    /**
+     * Whether a schema describing the node at path declares a sensitive property: an unknown key there
+     * ({@code auth.passwrd}) is most likely a misspelt secret, so it is masked like one.
+     */
+    private boolean hasSensitiveChild(List<Object> path) {
+        for (var parent : walker.candidates(path)) {
+            var properties = parent.path("properties");
+            for (var e : properties.properties()) {
+                if (walker.candidates(append(path, e.getKey())).stream()
+                        .anyMatch(s -> s.path("writeOnly").asBoolean(false))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<Object> append(List<Object> path, Object element) {
+        List<Object> out = new ArrayList<>(path);
+        out.add(element);
+        return out;
     }
 
     /**
