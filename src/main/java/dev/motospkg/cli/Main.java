@@ -41,7 +41,7 @@ public final class Main {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, main.debug));
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("Error: " + withoutClassNames(e.getMessage()));
+            err.println("Error: " + (e.getMessage() == null ? "invalid arguments" : dev.motospkg.error.ClassNames.strip(e.getMessage())));
             err.println("Hint: run `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
             err.flush();
             return ExitCode.INVALID_INPUT.code();
@@ -58,15 +58,6 @@ public final class Main {
         } finally {
             app.close();
         }
-    }
-
-    /** picocli appends the converter's exception, e.g. "(java.lang.ArithmeticException: long overflow)". */
-    static String withoutClassNames(String message) {
-        if (message == null) {
-            return "invalid arguments";
-        }
-        return message.replaceAll("\\s*\\((?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?::[^)]*)?\\)", "")
-                .replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)(?::\\s*)?", "");
     }
 
     /** Every command, in the order `--help` lists them. */

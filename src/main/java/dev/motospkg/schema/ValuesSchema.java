@@ -195,7 +195,9 @@ public final class ValuesSchema {
         for (Messages.Issue issue : issues) {
             String value = null;
             if (issue.value() != null) {
-                value = isSensitive(issue.path()) ? MASK : JsonTrees.render(issue.value());
+                value = isSensitive(issue.path()) ? MASK
+                        : JsonTrees.render(walker.candidates(Paths.normalize(issue.path())).isEmpty()
+                                ? leavesMasked(issue.value()) : issue.value());
             }
             byPath.computeIfAbsent(issue.path(), p -> new java.util.TreeMap<>())
                     .putIfAbsent(issue.message(),
@@ -231,6 +233,39 @@ public final class ValuesSchema {
                 || (!key.isEmpty() && walker.candidates(key).isEmpty() && hasSensitiveChild(key.subList(0, key.size() - 1)));
         sensitiveCache.put(key, sensitive);
         return sensitive;
+    }
+
+    /**
+     * A map or list the schema knows nothing about (a misspelt key: {@code postgres.auht: {password: ...}}) may
+     * hold secrets under names the schema cannot mark: its structure is shown, its leaves masked.
+     */
+    private static JsonNode leavesMasked(JsonNode node) {
+        if (node == null || !node.isContainer()) {
+            return node;
+        }
+        JsonNode copy = node.deepCopy();
+        java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>(List.of(copy));
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (n instanceof tools.jackson.databind.node.ObjectNode o) {
+                for (String k : new ArrayList<>(o.propertyNames())) {
+                    if (o.get(k).isContainer()) {
+                        todo.push(o.get(k));
+                    } else if (!o.get(k).isNull()) {
+                        o.put(k, MASK);
+                    }
+                }
+            } else if (n instanceof tools.jackson.databind.node.ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i).isContainer()) {
+                        todo.push(a.get(i));
+                    } else if (!a.get(i).isNull()) {
+                        a.set(i, tools.jackson.databind.node.StringNode.valueOf(MASK));
+                    }
+                }
+            }
+        }
+        return copy;
     }
 
     /**
