@@ -121,11 +121,12 @@ public final class KubeConnection implements AutoCloseable {
                     "check the context's user and cluster entries, e.g. `kubectl --context " + context() + " version`", e);
         }
         config.setConnectionTimeout((int) connectTimeout.toMillis());
-        config.setRequestTimeout((int) requestTimeout.toMillis());
+        // fabric8's deadline covers the whole call, retries included; each read has its own (TransientRetry).
+        config.setRequestTimeout((int) (requestTimeout.toMillis() + RETRY_WINDOW.toMillis()));
         // fabric8 would retry every IOException, read timeouts included (minutes for a server that
         // accepts and never answers); TransientRetry retries only what a restarting server causes.
         config.setRequestRetryBackoffLimit(0);
-        TransientRetry retry = new TransientRetry(RETRY_WINDOW);
+        TransientRetry retry = new TransientRetry(RETRY_WINDOW, requestTimeout);
         try {
             return new KubernetesClientBuilder()
                     .withConfig(config)

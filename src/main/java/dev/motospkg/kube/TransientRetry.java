@@ -13,7 +13,8 @@ import okhttp3.Response;
 /**
  * Rides out an API server that restarts under a running command: a request that finds the server
  * gone (connection refused or reset) or busy (429, 502-504; 500 for reads) is sent again with
- * exponential backoff (200 ms doubling to 2 s) for up to {@code window}.
+ * exponential backoff (200 ms doubling to 2 s) for up to {@code window}. Each attempt has its own read
+ * deadline; fabric8's whole-call deadline is set to cover the retries.
  *
  * <p>Only once the server has answered this process at least once: a server that never answered is
  * not restarting but absent, and the user should hear so at once. A read timeout is not retried
@@ -24,6 +25,7 @@ final class TransientRetry implements Interceptor {
     private static final long MAX_PAUSE_MS = 2000;
 
     private final Duration window;
+    private final Duration readTimeout;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
     private final AtomicBoolean answered = new AtomicBoolean();
@@ -33,12 +35,13 @@ final class TransientRetry implements Interceptor {
         void sleep(long millis) throws InterruptedException;
     }
 
-    TransientRetry(Duration window) {
-        this(window, System::nanoTime, Thread::sleep);
+    TransientRetry(Duration window, Duration readTimeout) {
+        this(window, readTimeout, System::nanoTime, Thread::sleep);
     }
 
-    TransientRetry(Duration window, LongSupplier nanoTime, Sleeper sleeper) {
+    TransientRetry(Duration window, Duration readTimeout, LongSupplier nanoTime, Sleeper sleeper) {
         this.window = window;
+        this.readTimeout = readTimeout;
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
     }
@@ -51,7 +54,8 @@ final class TransientRetry implements Interceptor {
         while (true) {
             Response response;
             try {
-                response = chain.proceed(request);
+                response = chain.withReadTimeout((int) readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .proceed(request);
             } catch (IOException e) {
                 if (!answered.get() || !isTransient(e) || pastDeadline(deadline, pause)) {
                     throw e;
