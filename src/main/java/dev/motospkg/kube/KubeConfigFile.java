@@ -2,8 +2,6 @@ package dev.motospkg.kube;
 
 import dev.motospkg.error.MotosException;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

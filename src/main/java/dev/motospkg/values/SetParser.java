@@ -1,10 +1,6 @@
 package dev.motospkg.values;
 
 import dev.motospkg.error.MotosException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
