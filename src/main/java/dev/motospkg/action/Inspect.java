@@ -26,7 +26,9 @@ public final class Inspect {
     }
 
     public void history(ReleaseRef ref, OutputFormat format) {
-        List<Release> revisions = ctx.store().history(ref.namespace(), ref.name());
+        // Read commands hold no lock: they show the history as the next writer will repair it.
+        List<Release> revisions = new History(ref.namespace(), ref.name(),
+                ctx.store().history(ref.namespace(), ref.name())).repairedView().revisions();
         if (revisions.isEmpty()) {
             throw notFound(ref);
         }
@@ -85,7 +87,8 @@ public final class Inspect {
     }
 
     Release pick(ReleaseRef ref, Integer revision) {
-        History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
+        History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()))
+                .repairedView();
         if (revision != null) {
             return history.revision(revision).orElseThrow(() -> MotosException.invalid(
                     "release " + ref.name() + " has no revision " + revision,

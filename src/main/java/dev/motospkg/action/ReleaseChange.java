@@ -64,7 +64,8 @@ final class ReleaseChange {
         History seen = history(request.release());
         Prepared look = null;
         // An install always writes, so only upgrades and rollbacks gain from planning before the lock.
-        if (kind != ChangeKind.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()) {
+        if (kind != ChangeKind.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()
+                && seen.staleDeployed().isEmpty()) {
             look = prepare(request, seen);
             if (look.plan().problems().isEmpty() && look.plan().serverChecked()) {
                 Release unchanged = refuseOrSkip(kind, look);
@@ -171,6 +172,7 @@ final class ReleaseChange {
      * crashed, lost its connection): it is marked failed so the release can move on.
      */
     private History recover(History history, ReleaseLocks.Lock lock) {
+        history = supersedeStale(ctx, history);
         Release latest = history.latest().orElse(null);
         if (latest == null || !latest.status().isPending()) {
             return history;
@@ -182,6 +184,25 @@ final class ReleaseChange {
         ctx.out().println("Note: revision " + latest.revision() + " was left " + latest.status().wire() + who
                 + "; marked failed and continuing.");
         return history(new ReleaseRef(history.name(), history.namespace()));
+    }
+
+    /**
+     * Repairs a history with two deployed revisions (see {@link History#staleDeployed()}); every
+     * command that holds the lock calls this first, so the next command after any kill repairs it.
+     */
+    static History supersedeStale(ActionContext ctx, History history) {
+        List<Release> stale = history.staleDeployed();
+        if (stale.isEmpty()) {
+            return history;
+        }
+        for (Release r : stale) {
+            ctx.store().update(r.withStatus(ReleaseStatus.SUPERSEDED, r.description(), ctx.clock().instant()));
+            ctx.out().println("Note: revision " + r.revision() + " was still marked deployed after revision "
+                    + history.deployed().map(Release::revision).orElse(0)
+                    + " was deployed (an interrupted command); marked superseded.");
+        }
+        return new History(history.namespace(), history.name(),
+                ctx.store().history(history.namespace(), history.name()));
     }
 
     private MotosException atomicRecovery(ChangeKind kind, Release failed, Release current,

@@ -1,5 +1,11 @@
 package dev.motospkg.action;
 
-/** A release by name and namespace. */
+import dev.motospkg.release.Names;
+
+/** A release by name and namespace, both checked (DNS-1123, lengths) before anything uses them. */
 public record ReleaseRef(String name, String namespace) {
+    public ReleaseRef {
+        Names.release(name);
+        Names.namespace(namespace);
+    }
 }

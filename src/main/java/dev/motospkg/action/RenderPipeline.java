@@ -3,6 +3,7 @@ package dev.motospkg.action;
 import dev.motospkg.chart.ChartLoader;
 import dev.motospkg.chart.ChartLocation;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Names;
 import dev.motospkg.render.ReleaseContext;
 import dev.motospkg.render.RenderedFile;
 import dev.motospkg.render.TemplateEngine;
@@ -68,7 +69,30 @@ public final class RenderPipeline {
     public Rendered render(LoadedChart loaded, MergedValues values, ReleaseContext release) {
         List<RenderedFile> files = engine.render(loaded.chart(), values.merged(), release);
         List<KubeObject> objects = parser.parse(files);
+        checkObjects(objects);
         return new Rendered(loaded, values, release, files, objects);
+    }
+
+    /** A release of nothing, or one object twice (the second silently winning), is a chart mistake. */
+    private static void checkObjects(List<KubeObject> objects) {
+        if (objects.isEmpty()) {
+            throw MotosException.invalid("the chart rendered no Kubernetes objects",
+                    "Check templates/ has templates and that their conditions are met; `motospkg template` shows the output.");
+        }
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        for (KubeObject o : objects) {
+            var ref = o.ref();
+            String id = ref.group() + "/" + ref.kind() + "/" + ref.namespace() + "/" + ref.name();
+            String first = seen.putIfAbsent(id, o.source());
+            if (first != null) {
+                duplicates.add(ref + " (in " + first + " and " + o.source() + ")");
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            throw MotosException.invalid("the chart renders the same object more than once:\n  "
+                    + String.join("\n  ", duplicates), "Give each object its own name, or remove one of them.");
+        }
     }
 
     /** Release name (given, else the chart's) and namespace (given, else the {@code namespace} value). */
@@ -76,7 +100,7 @@ public final class RenderPipeline {
             boolean isInstall) {
         String name = target.name() != null ? target.name() : loaded.chart().metadata().name();
         String namespace = target.namespace() != null ? target.namespace() : namespaceValue(values.merged());
-        return new ReleaseContext(name, namespace, revision, isInstall, !isInstall);
+        return new ReleaseContext(Names.release(name), Names.namespace(namespace), revision, isInstall, !isInstall);
     }
 
     /** Layers and validates values; every violation at once, with where each bad value came from. */

@@ -25,6 +25,11 @@ public final class Template {
     }
 
     public void run(Options options, PrintWriter out) {
+        if (options.outputDir() != null && options.outputDir().toString().isBlank()) {
+            // Path.of("") is the working directory: an empty flag would scatter files there.
+            throw dev.motospkg.error.MotosException.invalid("--output-dir is empty",
+                    "Name a directory, e.g. --output-dir out/manifests, or leave the flag out to print.");
+        }
         LoadedChart loaded = pipeline.load(options.chart());
         Rendered rendered = pipeline.renderForTemplate(loaded, options.values(), options.target());
         Map<String, String> texts = manifestTexts(rendered);

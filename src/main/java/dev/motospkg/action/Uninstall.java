@@ -27,11 +27,15 @@ public final class Uninstall {
 
     public void run(Options options) {
         ReleaseRef ref = options.release();
+        // Looked up before locking: the lock would create a namespace that does not exist.
+        if (installed(new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name())))
+                .isEmpty()) {
+            throw notInstalled(ref);
+        }
         try (ReleaseLocks.Lock lock = ctx.locks().acquire(ref.namespace(), ref.name(), "uninstall")) {
-            History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
-            Release latest = history.latest().filter(r -> r.status() != ReleaseStatus.UNINSTALLED)
-                    .orElseThrow(() -> MotosException.invalid("release " + ref.name() + " is not installed in namespace "
-                            + ref.namespace(), "See `motospkg list -A` for the releases there are."));
+            History history = ReleaseChange.supersedeStale(ctx,
+                    new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name())));
+            Release latest = installed(history).orElseThrow(() -> notInstalled(ref));
             Release uninstalling = latest.withStatus(ReleaseStatus.UNINSTALLING, "Deletion in progress",
                     ctx.clock().instant());
             ctx.store().update(uninstalling);
@@ -69,5 +73,14 @@ public final class Uninstall {
             }
             ctx.out().flush();
         }
+    }
+
+    private static java.util.Optional<Release> installed(History history) {
+        return history.latest().filter(r -> r.status() != ReleaseStatus.UNINSTALLED);
+    }
+
+    private static MotosException notInstalled(ReleaseRef ref) {
+        return MotosException.invalid("release " + ref.name() + " is not installed in namespace " + ref.namespace(),
+                "See `motospkg list -A` for the releases there are.");
     }
 }

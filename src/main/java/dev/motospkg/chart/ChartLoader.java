@@ -37,10 +37,24 @@ public final class ChartLoader {
     }
 
     private static ChartMetadata metadata(Map<String, Object> map, String source) {
-        String name = string(map, "name", source, true);
+        String name = checkedName(string(map, "name", source, true), source);
         String version = string(map, "version", source, true);
         return new ChartMetadata(name, version, string(map, "appVersion", source, false),
                 string(map, "description", source, false));
+    }
+
+    private static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?");
+
+    /** The chart name becomes the default release name and file names: no path, no odd characters. */
+    private static String checkedName(String name, String source) {
+        if (!NAME.matcher(name).matches() || name.contains("..")) {
+            String shown = name.length() > 70 ? name.substring(0, 60) + "…" : name;
+            throw MotosException.invalid(source + ": invalid chart name \"" + shown.replaceAll("\\p{Cntrl}", "?")
+                    + "\": use letters, digits, '-', '_' and '.', starting and ending with a letter or digit,"
+                    + " at most 63 characters", "Name the chart like a file, e.g. `name: motos`.");
+        }
+        return name;
     }
 
     private static String string(Map<String, Object> map, String key, String source, boolean required) {

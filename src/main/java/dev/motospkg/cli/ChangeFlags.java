@@ -11,6 +11,6 @@ public final class ChangeFlags {
             description = "Take over objects that exist but belong to no release (e.g. made by kubectl apply), in place.")
     boolean adopt;
 
-    @Option(names = "--history-max", defaultValue = "10", description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--history-max", defaultValue = "10", converter = NonNegativeInt.class, description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
     int historyMax;
 }

@@ -44,7 +44,7 @@ final class DiffCommand implements Callable<Integer> {
         @Option(names = {"-o", "--output"}, defaultValue = "diff", description = "diff (default) or json.")
         String format;
 
-        @Option(names = "--context", defaultValue = "3", paramLabel = "N", description = "Lines of context (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--context", defaultValue = "3", paramLabel = "N", converter = NonNegativeInt.class, description = "Lines of context (default: ${DEFAULT-VALUE}).")
         int context;
 
         @Option(names = "--show-secrets", description = "Show Secret contents and sensitive values in clear.")

@@ -41,7 +41,7 @@ public final class Main {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, main.debug));
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("Error: " + e.getMessage());
+            err.println("Error: " + (e.getMessage() == null ? "invalid arguments" : dev.motospkg.error.ClassNames.strip(e.getMessage())));
             err.println("Hint: run `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
             err.flush();
             return ExitCode.INVALID_INPUT.code();
@@ -52,6 +52,9 @@ public final class Main {
         }
         try {
             return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli passes Errors (OutOfMemoryError, StackOverflowError) through its handlers.
+            return report(e, err, main.debug);
         } finally {
             app.close();
         }
@@ -95,7 +98,7 @@ public final class Main {
     }
 
     /** The one place exceptions become exit codes and user-facing text. */
-    static int report(Exception e, PrintWriter err, boolean debug) {
+    static int report(Throwable e, PrintWriter err, boolean debug) {
         if (e instanceof MotosException m) {
             err.println("Error: " + m.getMessage());
             if (m.hint() != null) {
@@ -107,8 +110,10 @@ public final class Main {
             err.flush();
             return m.exitCode().code();
         }
-        err.println("Error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-        err.println("Hint: this is a bug in motospkg; run again with --debug and report the stack trace.");
+        // Only MotosException text is written for users; anything else may carry class names or values.
+        err.println("Error: internal error" + (e instanceof OutOfMemoryError ? " (out of memory)"
+                : e instanceof StackOverflowError ? " (input nested too deeply)" : ""));
+        err.println("Hint: this is a bug in motospkg; run again with --debug to see the details and report them.");
         if (debug) {
             e.printStackTrace(err);
         }

@@ -22,7 +22,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin WaitFlags wait;
     @Mixin KubeOptions kube;
 
-    @Option(names = "--history-max", defaultValue = "10", description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--history-max", defaultValue = "10", converter = NonNegativeInt.class, description = "Revisions to keep (default: ${DEFAULT-VALUE}).")
     int historyMax;
 
     RollbackCommand(App app) {

@@ -2,8 +2,6 @@ package dev.motospkg.kube;
 
 import dev.motospkg.error.MotosException;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +44,7 @@ record KubeConfigFile(Path path, String contents, String context, String server,
             throw MotosException.invalid("no kubeconfig at " + path + " (" + origin + ")",
                     "pass --kubeconfig FILE or set KUBECONFIG; " + CLUSTER_HINT);
         }
-        String contents;
-        try {
-            contents = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw MotosException.invalid("cannot read kubeconfig " + path + ": " + e.getMessage(), null);
-        }
+        String contents = dev.motospkg.io.UserFiles.read(path); // size limit, no devices or FIFOs
         return parse(path, contents, flagContext);
     }
 
@@ -85,7 +78,31 @@ record KubeConfigFile(Path path, String contents, String context, String server,
             throw MotosException.invalid("context \"" + context + "\" in kubeconfig " + path + " names cluster \""
                     + clusterName + "\", which has no server URL", CLUSTER_HINT);
         }
+        checkServer(path, clusterName, server);
         return new KubeConfigFile(path, contents, context, server, string(ctx.get("user")), string(ctx.get("namespace")));
+    }
+
+    /** fabric8 prefixes anything without "https://" with "http://": "ftp://x" would become "http://ftp://x". */
+    private static void checkServer(Path path, String clusterName, String server) {
+        String problem = null;
+        try {
+            java.net.URI uri = new java.net.URI(server);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                problem = "is not an http(s) URL";
+            } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                problem = "has no host";
+            } else if (uri.getPort() > 65535) {
+                problem = "has a port above 65535";
+            }
+        } catch (java.net.URISyntaxException e) {
+            problem = "is not a URL";
+        }
+        if (problem != null) {
+            String shown = server.length() > 80 ? server.substring(0, 70) + "…" : server;
+            throw MotosException.invalid("kubeconfig " + path + ": the server of cluster \"" + clusterName + "\" ("
+                    + shown.replaceAll("\\p{Cntrl}", "?") + ") " + problem,
+                    "Write it as https://HOST:PORT, e.g. https://127.0.0.1:6443; " + CLUSTER_HINT);
+        }
     }
 
     /** kubectl merges all files of KUBECONFIG; we take the first, which is where current-context usually lives. */

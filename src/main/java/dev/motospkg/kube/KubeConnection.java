@@ -25,7 +25,10 @@ public final class KubeConnection implements AutoCloseable {
 
     /** Short, so an unreachable server fails in seconds rather than after the JDK's minutes. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** A server that accepts and does not answer fails the request here (reads are not retried). */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** How long one request rides out a restarting API server; see {@link TransientRetry}. */
+    public static final Duration RETRY_WINDOW = Duration.ofSeconds(30);
 
     private final KubeConfigFile kubeconfig;
     private final Duration connectTimeout;
@@ -118,14 +121,21 @@ public final class KubeConnection implements AutoCloseable {
                     "check the context's user and cluster entries, e.g. `kubectl --context " + context() + " version`", e);
         }
         config.setConnectionTimeout((int) connectTimeout.toMillis());
-        config.setRequestTimeout((int) requestTimeout.toMillis());
-        // fabric8 retries failed requests 10 times with exponential backoff (minutes in total);
-        // one quick retry covers a blip without hiding an unreachable server.
-        config.setRequestRetryBackoffLimit(1);
-        config.setRequestRetryBackoffInterval(250);
+        // fabric8's deadline covers the whole call, retries included; each read has its own (TransientRetry).
+        config.setRequestTimeout((int) (requestTimeout.toMillis() + RETRY_WINDOW.toMillis()));
+        // fabric8 would retry every IOException, read timeouts included (minutes for a server that
+        // accepts and never answers); TransientRetry retries only what a restarting server causes.
+        config.setRequestRetryBackoffLimit(0);
+        TransientRetry retry = new TransientRetry(RETRY_WINDOW, requestTimeout);
         try {
             return new KubernetesClientBuilder()
                     .withConfig(config)
+                    .withHttpClientFactory(new io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory() {
+                        @Override
+                        protected void additionalConfig(okhttp3.OkHttpClient.Builder builder) {
+                            builder.addInterceptor(retry);
+                        }
+                    })
                     .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("motospkg-request-count", new Interceptor() {
                         @Override
                         public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {

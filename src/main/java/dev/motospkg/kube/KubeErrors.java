@@ -100,6 +100,10 @@ final class KubeErrors {
     static Throwable connectionFailure(Throwable e) {
         Throwable firstIo = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                // fabric8's whole-request deadline: no answer in time
+                return new HttpTimeoutException("request timed out");
+            }
             if (t instanceof HttpTimeoutException || t instanceof ConnectException
                     || t instanceof UnknownHostException || t instanceof SSLException
                     || t instanceof java.io.InterruptedIOException) {
@@ -118,7 +122,7 @@ final class KubeErrors {
             root = root.getCause();
         }
         String msg = root.getMessage();
-        return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+        return msg == null || msg.isBlank() ? "no details given" : dev.motospkg.error.ClassNames.strip(msg);
     }
 
     /** Status.message, plus the causes it does not already mention. */

@@ -59,7 +59,8 @@ public final class TemplateEngine {
             }
         }
         if (!errors.isEmpty()) {
-            throw MotosException.invalid("rendering failed:\n  " + String.join("\n  ", errors),
+            throw MotosException.invalid("rendering failed:\n  "
+                    + String.join("\n  ", errors.stream().map(dev.motospkg.error.ClassNames::strip).toList()),
                     "Fix the template or the values it reads; every variable a template uses must exist.");
         }
         return out;

@@ -140,6 +140,84 @@ final class SchemaWalker {
     }
 
     /** A same-document reference ({@code #}, {@code #/json/pointer} or {@code #anchor}); null otherwise. */
+    /**
+     * A chain of {@code $ref}s and combinators that comes back to where it started without descending
+     * into a property or item ({@code {"$ref": "#"}}): validating with it never ends (the validator
+     * overflows its stack). Returns the {@code $ref} that closes the loop, or null when there is none.
+     * Iterative, so a deep schema cannot overflow here either.
+     */
+    String inPlaceCycle() {
+        Set<JsonNode> done = Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.Deque<JsonNode> all = new java.util.ArrayDeque<>();
+        all.push(root);
+        while (!all.isEmpty()) {
+            JsonNode start = all.pop();
+            if (start == null || !start.isObject() || done.contains(start)) {
+                continue;
+            }
+            String loop = cycleFrom(start, done);
+            if (loop != null) {
+                return loop;
+            }
+            // every sub-schema starts a chain of its own
+            start.properties().forEach(e -> {
+                if (e.getValue().isObject()) {
+                    all.push(e.getValue());
+                } else if (e.getValue().isArray()) {
+                    e.getValue().forEach(all::push);
+                }
+            });
+        }
+        return null;
+    }
+
+    /** Depth-first over in-place edges from start, with the path on an explicit stack. */
+    private String cycleFrom(JsonNode start, Set<JsonNode> done) {
+        Set<JsonNode> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.Deque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] {start, inPlace(start).iterator()});
+        onPath.add(start);
+        while (!stack.isEmpty()) {
+            Object[] top = stack.peek();
+            @SuppressWarnings("unchecked")
+            java.util.Iterator<JsonNode> next = (java.util.Iterator<JsonNode>) top[1];
+            if (!next.hasNext()) {
+                stack.pop();
+                onPath.remove((JsonNode) top[0]);
+                done.add((JsonNode) top[0]);
+                continue;
+            }
+            JsonNode n = next.next();
+            if (n == null || !n.isObject() || done.contains(n)) {
+                continue;
+            }
+            if (!onPath.add(n)) {
+                JsonNode ref = ((JsonNode) top[0]).get("$ref");
+                return ref != null && ref.isString() ? ref.asString() : "(a combinator)";
+            }
+            stack.push(new Object[] {n, inPlace(n).iterator()});
+        }
+        return null;
+    }
+
+    private List<JsonNode> inPlace(JsonNode schema) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode ref = schema.get("$ref");
+        if (ref != null && ref.isString()) {
+            out.add(resolve(ref.asString()));
+        }
+        for (String k : BRANCH_LISTS) {
+            JsonNode list = schema.get(k);
+            if (list != null && list.isArray()) {
+                list.forEach(out::add);
+            }
+        }
+        for (String k : List.of("then", "else", "if", "not")) {
+            out.add(schema.get(k));
+        }
+        return out;
+    }
+
     JsonNode resolve(String ref) {
         if (!ref.startsWith("#")) {
             return null;

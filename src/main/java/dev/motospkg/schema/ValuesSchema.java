@@ -11,10 +11,7 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
 import dev.motospkg.error.MotosException;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,18 +63,11 @@ public final class ValuesSchema {
 
     /** Reads and compiles a schema file; {@link MotosException#invalid} naming the file when that fails. */
     public static ValuesSchema load(Path schemaFile) {
-        String text;
-        try {
-            text = Files.readString(schemaFile);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(schemaFile)) {
             throw MotosException.invalid("values schema " + schemaFile + " does not exist",
                     "create it or remove the reference to it");
-        } catch (CharacterCodingException e) {
-            throw MotosException.invalid("cannot read values schema " + schemaFile + ": it is not UTF-8 text",
-                    "save the file as UTF-8");
-        } catch (IOException e) {
-            throw MotosException.invalid("cannot read values schema " + schemaFile + ": " + e.getMessage(), null);
         }
+        String text = dev.motospkg.io.UserFiles.read(schemaFile); // size limit, no devices or FIFOs
         return compile(text, schemaFile.toString(), schemaFile.toAbsolutePath().toUri().toString());
     }
 
@@ -104,6 +94,11 @@ public final class ValuesSchema {
         String problem = SchemaLint.check(root);
         if (problem != null) {
             throw unusable(displayName, problem);
+        }
+        String loop = new SchemaWalker(root).inPlaceCycle();
+        if (loop != null) {
+            throw unusable(displayName, "\"$ref\": \"" + loop + "\" refers back to itself without descending into a"
+                    + " property or item, so checking values against it would never end");
         }
         try {
             Path baseDir = baseUri == null ? null : Path.of(java.net.URI.create(baseUri)).getParent();
@@ -186,6 +181,8 @@ public final class ValuesSchema {
         List<com.networknt.schema.Error> errors;
         try {
             errors = schema.validate(instance);
+        } catch (StackOverflowError e) {
+            throw unusable(displayName, "its references nest too deeply to check values against it");
         } catch (RuntimeException e) {
             // networknt resolves some references lazily
             throw unusable(displayName, describe(e));
@@ -195,7 +192,9 @@ public final class ValuesSchema {
         for (Messages.Issue issue : issues) {
             String value = null;
             if (issue.value() != null) {
-                value = isSensitive(issue.path()) ? MASK : JsonTrees.render(issue.value());
+                value = isSensitive(issue.path()) ? MASK
+                        : JsonTrees.render(walker.candidates(Paths.normalize(issue.path())).isEmpty()
+                                ? leavesMasked(issue.value()) : issue.value());
             }
             byPath.computeIfAbsent(issue.path(), p -> new java.util.TreeMap<>())
                     .putIfAbsent(issue.message(),
@@ -227,9 +226,66 @@ public final class ValuesSchema {
             return cached;
         }
         boolean sensitive = (!key.isEmpty() && isSensitive(key.subList(0, key.size() - 1)))
-                || walker.candidates(key).stream().anyMatch(s -> s.path("writeOnly").asBoolean(false));
+                || walker.candidates(key).stream().anyMatch(s -> s.path("writeOnly").asBoolean(false))
+                || (!key.isEmpty() && walker.candidates(key).isEmpty() && hasSensitiveChild(key.subList(0, key.size() - 1)));
         sensitiveCache.put(key, sensitive);
         return sensitive;
+    }
+
+    /**
+     * A map or list the schema knows nothing about (a misspelt key: {@code postgres.auht: {password: ...}}) may
+     * hold secrets under names the schema cannot mark: its structure is shown, its leaves masked.
+     */
+    private static JsonNode leavesMasked(JsonNode node) {
+        if (node == null || !node.isContainer()) {
+            return node;
+        }
+        JsonNode copy = node.deepCopy();
+        java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>(List.of(copy));
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (n instanceof tools.jackson.databind.node.ObjectNode o) {
+                for (String k : new ArrayList<>(o.propertyNames())) {
+                    if (o.get(k).isContainer()) {
+                        todo.push(o.get(k));
+                    } else if (!o.get(k).isNull()) {
+                        o.put(k, MASK);
+                    }
+                }
+            } else if (n instanceof tools.jackson.databind.node.ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i).isContainer()) {
+                        todo.push(a.get(i));
+                    } else if (!a.get(i).isNull()) {
+                        a.set(i, tools.jackson.databind.node.StringNode.valueOf(MASK));
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Whether a schema describing the node at path declares a sensitive property: an unknown key there
+     * ({@code auth.passwrd}) is most likely a misspelt secret, so it is masked like one.
+     */
+    private boolean hasSensitiveChild(List<Object> path) {
+        for (var parent : walker.candidates(path)) {
+            var properties = parent.path("properties");
+            for (var e : properties.properties()) {
+                if (walker.candidates(append(path, e.getKey())).stream()
+                        .anyMatch(s -> s.path("writeOnly").asBoolean(false))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<Object> append(List<Object> path, Object element) {
+        List<Object> out = new ArrayList<>(path);
+        out.add(element);
+        return out;
     }
 
     /**

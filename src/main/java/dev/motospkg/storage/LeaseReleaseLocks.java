@@ -164,7 +164,15 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
         if (expires != null && now.isAfter(expires)) {
             return true;
         }
-        String process = holderProcess(lease.getSpec().getHolderIdentity());
+        return localHolderGone(lease.getSpec().getHolderIdentity());
+    }
+
+    /** The holder is a process of this host that no longer runs. */
+    private boolean localHolderGone(String identity) {
+        if (identity == null) {
+            return false;
+        }
+        String process = holderProcess(identity);
         String prefix = hostname + "/pid-";
         if (process.startsWith(prefix)) {
             try {
@@ -205,7 +213,8 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
         } catch (DateTimeParseException e) {
             // a hand-written annotation: the message just leaves out "since"
         }
-        return LockMessages.locked(name, holderProcess(identity), operation, since, expiresAt(lease));
+        return LockMessages.locked(name, holderProcess(identity), operation, since, expiresAt(lease),
+                localHolderGone(identity));
     }
 
     private static String holderProcess(String identity) {

@@ -15,10 +15,21 @@ final class LockMessages {
      * @param expiresAt when the lock counts as abandoned if not renewed; null when it never expires
      */
     static MotosException locked(String release, String holder, String operation, Instant since, Instant expiresAt) {
+        return locked(release, holder, operation, since, expiresAt, false);
+    }
+
+    /**
+     * @param holderGone the holder is a process of this host that no longer runs: the next command takes the
+     *                   lock over at once, whatever its expiry says
+     */
+    static MotosException locked(String release, String holder, String operation, Instant since, Instant expiresAt,
+            boolean holderGone) {
         String message = "release " + release + " is locked by " + holder
                 + (operation == null || operation.isEmpty() ? "" : " (" + operation + ")")
                 + (since == null ? "" : " since " + seconds(since));
-        String hint = expiresAt == null
+        String hint = holderGone
+                ? "that process is no longer running on this host; the next command takes the lock over at once"
+                : expiresAt == null
                 ? "wait for it to finish"
                 : "wait for it to finish; if that process is gone, the lock expires at " + seconds(expiresAt)
                         + " and the next command takes over";

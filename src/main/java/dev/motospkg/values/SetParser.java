@@ -1,10 +1,6 @@
 package dev.motospkg.values;
 
 import dev.motospkg.error.MotosException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -47,12 +43,8 @@ public final class SetParser {
         return parse(argument, mode, SetParser::readUtf8);
     }
 
-    /** Default file reader: the whole file as UTF-8; IO failures as {@link UncheckedIOException}. */
+    /** Default file reader: {@link dev.motospkg.io.UserFiles#read} (size limit, regular files only). */
     public static String readUtf8(Path path) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.motospkg.io.UserFiles.read(path);
     }
 }

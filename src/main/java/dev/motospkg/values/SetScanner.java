@@ -22,6 +22,10 @@ final class SetScanner {
     }
 
     List<Assignment> parseAll() {
+        if (arg.isEmpty()) {
+            throw MotosException.invalid(mode.flag() + " \"\": nothing to set",
+                    "Write key=value, e.g. " + mode.flag() + " image.tag=" + exampleValue() + ", or leave the flag out");
+        }
         List<Assignment> out = new ArrayList<>();
         while (pos < arg.length()) {
             start = pos;
@@ -52,6 +56,10 @@ final class SetScanner {
                 pos++;
                 path.add(keySegment());
             } else if (c == '[') {
+                if (path.size() >= MAX_PATH) {
+                    throw error("key has more than " + MAX_PATH + " parts", pos,
+                            "Use a values file (-f) for deep structures");
+                }
                 path.add(index());
             } else {
                 throw error("unexpected character '" + c + "' after " + quote(arg.substring(start, pos)), pos,
@@ -63,8 +71,14 @@ final class SetScanner {
         String text = arg.substring(start, pos);
         if (pos < arg.length()) {
             pos++; // the separating ','
+            if (pos == arg.length()) {
+                throw error("nothing after the last \",\"", pos - 1,
+                        "Remove the trailing comma, e.g. " + mode.flag() + " a=1,b=2; write \"\\,\" for a comma in a value");
+            }
         }
-        return new Assignment(path, value, mode.flag() + " " + text);
+        // The origin names the key only: messages quote it, and the value may be a secret.
+        String origin = mode == SetMode.FILE ? text : keyText(text);
+        return new Assignment(path, value, mode.flag() + " " + origin);
     }
 
     /** A key: quoted ("...") or plain up to . [ = , or the end; never empty. */
@@ -203,7 +217,9 @@ final class SetScanner {
             if (c == '\\') {
                 i++;
                 if (i >= arg.length()) {
-                    return i; // a trailing lone backslash is dropped, as in Helm
+                    // Helm drops it silently; the user meant something, so say so.
+                    throw error("a backslash at the end escapes nothing", i - 1,
+                            "Write \"\\\\\" for a literal backslash, e.g. " + mode.flag() + " path=C:\\\\");
                 }
                 c = arg.charAt(i);
             }
@@ -223,8 +239,55 @@ final class SetScanner {
         return MotosException.invalid(prefix() + what + " at position " + (position + 1), hint);
     }
 
+    /** The argument as messages show it: values masked (they may be secrets); --set-file paths kept. */
     private String prefix() {
-        return mode.flag() + " " + quote(arg) + ": ";
+        return mode.flag() + " " + quote(mode == SetMode.FILE ? arg : masked(arg)) + ": ";
+    }
+
+    static final String MASK = "***";
+    /** Helm's nesting bound is on dots only; [0][0]... nests as deep as it is long. */
+    static final int MAX_PATH = 100;
+
+    /** {@code a.b=secret,c={x,y}} → {@code a.b=***,c=***}: keys kept, each value replaced. */
+    static String masked(String arg) {
+        StringBuilder out = new StringBuilder();
+        boolean inKey = true;
+        boolean quoted = false;
+        int depth = 0;
+        for (int i = 0; i < arg.length(); i++) {
+            char c = arg.charAt(i);
+            if (inKey) {
+                if (c == '\\' && i + 1 < arg.length()) {
+                    out.append(c).append(arg.charAt(++i));
+                } else if (c == '"') {
+                    quoted = !quoted;
+                    out.append(c);
+                } else if (c == '=' && !quoted) {
+                    out.append('=').append(MASK);
+                    inKey = false;
+                    depth = 0;
+                } else {
+                    out.append(c);
+                }
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ',' && depth == 0) {
+                out.append(',');
+                inKey = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The key of one assignment's text ({@code a.b=c} → {@code a.b}). */
+    private static String keyText(String text) {
+        String masked = masked(text);
+        int eq = masked.lastIndexOf("=" + MASK);
+        return eq < 0 ? masked : masked.substring(0, eq);
     }
 
     private String exampleValue() {

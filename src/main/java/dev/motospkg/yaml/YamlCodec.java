@@ -74,11 +74,16 @@ public final class YamlCodec {
 
     /** As {@link #parseOne(String, String)}, reporting lines shifted by {@code lineOffset}. */
     public Object parseOne(String text, String sourceName, int lineOffset) {
+        Object doc;
         try {
-            return loader().load(text);
+            doc = loader().load(text);
         } catch (YAMLException e) {
             throw syntaxError(e, sourceName, lineOffset);
+        } catch (RuntimeException e) { // e.g. NumberFormatException for `!!int x`
+            throw badValue(e, sourceName);
         }
+        TreeBounds.check(doc, sourceName);
+        return doc;
     }
 
     /** Parses every document of a multi-document stream; empty documents are kept as null. */
@@ -95,7 +100,10 @@ public final class YamlCodec {
             }
         } catch (YAMLException e) {
             throw syntaxError(e, sourceName, lineOffset);
+        } catch (RuntimeException e) {
+            throw badValue(e, sourceName);
         }
+        TreeBounds.check(docs, sourceName);
         return docs;
     }
 
@@ -126,6 +134,13 @@ public final class YamlCodec {
                 "Check the file is valid YAML.");
     }
 
+    private static MotosException badValue(RuntimeException e, String sourceName) {
+        String detail = e instanceof NumberFormatException ? "a value tagged as a number is not a number"
+                : "a value cannot be read as its YAML tag says";
+        return MotosException.invalid(sourceName + ": " + detail,
+                "Check explicit tags such as !!int or !!float, or remove them.");
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "invalid YAML";
@@ -145,6 +160,10 @@ public final class YamlCodec {
     private static Map<String, Object> stringKeys(Object doc, String sourceName) {
         Map<Object, Object> raw = (Map<Object, Object>) doc;
         for (Object key : raw.keySet()) {
+            if (key == null) {
+                throw MotosException.invalid(sourceName + ": a key is empty (null)",
+                        "Give every key a name; write \"null\": ... for a key literally named null.");
+            }
             if (!(key instanceof String)) {
                 throw MotosException.invalid(sourceName + ": key " + key + " is not a string",
                         "Quote keys such as numbers or booleans: \"" + key + "\": ...");

@@ -84,11 +84,11 @@ class TemplateCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "backend.tag=latest|backend.tag|--set backend.tag=latest",
-        "frontend.service.type=Bogus|frontend.service.type|--set frontend.service.type=Bogus",
-        "frontend.service.nodePort=80|frontend.service.nodePort|--set frontend.service.nodePort=80",
-        "media.storage=ten|media.storage|--set media.storage=ten",
-        "backend.tga=v2|backend.tga|--set backend.tga=v2",
+        "backend.tag=latest|backend.tag|--set backend.tag",
+        "frontend.service.type=Bogus|frontend.service.type|--set frontend.service.type",
+        "frontend.service.nodePort=80|frontend.service.nodePort|--set frontend.service.nodePort",
+        "media.storage=ten|media.storage|--set media.storage",
+        "backend.tga=v2|backend.tga|--set backend.tga",
     })
     void invalidValuesExit2NamingPathAndOriginAndWriteNothing(String set, String path, String origin) {
         Path dir = tmp.resolve("never");

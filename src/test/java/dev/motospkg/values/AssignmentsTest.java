@@ -48,12 +48,12 @@ class AssignmentsTest {
     static Stream<Arguments> conflicts() {
         return Stream.of(
                 Arguments.of(m("a", "x"), "a.b=1",
-                        "--set \"a.b=1\": cannot set a.b because a is a string, not a map"),
-                Arguments.of(m("a", m()), "a[0]=1", "--set \"a[0]=1\": cannot set a[0] because a is a map, not a list"),
-                Arguments.of(m("a", l()), "a.b=1", "--set \"a.b=1\": cannot set a.b because a is a list, not a map"),
+                        "--set \"a.b\": cannot set a.b because a is a string, not a map"),
+                Arguments.of(m("a", m()), "a[0]=1", "--set \"a[0]\": cannot set a[0] because a is a map, not a list"),
+                Arguments.of(m("a", l()), "a.b=1", "--set \"a.b\": cannot set a.b because a is a list, not a map"),
                 Arguments.of(m("a", l(5L)), "a[0][1]=1",
-                        "--set \"a[0][1]=1\": cannot set a[0][1] because a[0] is a number, not a list"),
-                Arguments.of(m(), "x=true,x.y=1", "--set \"x.y=1\": cannot set x.y because x is a boolean, not a map"));
+                        "--set \"a[0][1]\": cannot set a[0][1] because a[0] is a number, not a list"),
+                Arguments.of(m(), "x=true,x.y=1", "--set \"x.y\": cannot set x.y because x is a boolean, not a map"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
