@@ -47,9 +47,11 @@ final class App implements AutoCloseable {
     private RenderPipeline pipeline;
     private KubeConnection connection;
     private final boolean terminal;
+    private final ActionContextFactory contexts;
 
-    App(PrintWriter out, PrintWriter err, Path workDir, boolean terminal) {
+    App(PrintWriter out, PrintWriter err, Path workDir, boolean terminal, ActionContextFactory contexts) {
         this.terminal = terminal;
+        this.contexts = contexts != null ? contexts : this::connect;
         this.out = out;
         this.err = err;
         this.workDir = workDir;
@@ -82,8 +84,13 @@ final class App implements AutoCloseable {
     }
 
     ActionContext actionContext(KubeOptions kube) {
+        return contexts.create(kube.kubeconfig, kube.context, pipeline(), out);
+    }
+
+    /** The real parts: the cluster of the kubeconfig, Secrets for revisions, Leases for locks. */
+    private ActionContext connect(Path kubeconfig, String kubeContext, RenderPipeline pipeline, PrintWriter out) {
         if (connection == null) {
-            connection = new KubeConnection(kube.kubeconfig, kube.context);
+            connection = new KubeConnection(kubeconfig, kubeContext);
         }
         Fabric8Cluster cluster = new Fabric8Cluster(connection);
         Waiter waiter = new Waiter(cluster, clock, Sleeper.threadSleep(), out);
@@ -93,7 +100,7 @@ final class App implements AutoCloseable {
                 throw result.toFailure();
             }
         };
-        return new ActionContext(pipeline(), new ManifestParser(new YamlCodec()), cluster,
+        return new ActionContext(pipeline, new ManifestParser(new YamlCodec()), cluster,
                 new SecretReleaseStore(connection.client()), new LeaseReleaseLocks(connection.client(), clock), wait,
                 clock, out);
     }

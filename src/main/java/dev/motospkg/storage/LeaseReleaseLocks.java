@@ -94,7 +94,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
             try {
                 Lease created = client.leases().inNamespace(namespace)
                         .resource(newLease(namespace, name, operation, token, now)).create();
-                return new HeldLease(resource, clock, token, null, leaseDuration, version(created));
+                return new HeldLease(resource, clock, token, null, leaseDuration, version(created), now);
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {
                     ensureNamespace(namespace);
@@ -120,7 +120,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
                     .build();
             try {
                 Lease taken = client.leases().inNamespace(namespace).resource(takeover).update();
-                return new HeldLease(resource, clock, token, free ? null : previous, leaseDuration, version(taken));
+                return new HeldLease(resource, clock, token, free ? null : previous, leaseDuration, version(taken), now);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 && e.getCode() != 404) {
                     throw failure("cannot take over the lock of release " + name, namespace, e);

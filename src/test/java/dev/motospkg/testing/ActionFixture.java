@@ -36,12 +36,27 @@ public final class ActionFixture {
         RenderPipeline pipeline = new RenderPipeline(workDir, new ChartLoader(yaml),
                 new ValuesAssembler(yaml, new SetParser(), UserFiles::read),
                 new TemplateEngine(yaml, RenderLimits.defaults()), new ManifestParser(yaml));
-        ctx = new ActionContext(pipeline, new ManifestParser(yaml), cluster, store, locks,
+        ctx = context(pipeline, new PrintWriter(output, true));
+    }
+
+    /** This fixture's store, cluster, locks and waiter behind another pipeline and writer (the CLI's). */
+    public ActionContext context(RenderPipeline pipeline, PrintWriter out) {
+        return new ActionContext(pipeline, new ManifestParser(new YamlCodec()), cluster, store, locks,
                 (keys, timeout) -> {
                     if (waitFailure != null) {
                         throw waitFailure;
                     }
-                }, clock, new PrintWriter(output, true));
+                }, clock, out);
+    }
+
+    /** Runs the CLI from {@code workDir} on this fixture's store and fake cluster instead of a kubeconfig's. */
+    public CliRun cli(Path workDir, String... args) {
+        return CliRun.with(workDir, (kubeconfig, kubeContext, pipeline, out) -> context(pipeline, out), args);
+    }
+
+    /** {@link #cli(Path, String...)} from the project root. */
+    public CliRun cli(String... args) {
+        return cli(Path.of("").toAbsolutePath(), args);
     }
 
     public static ActionFixture inProject() {
