@@ -122,6 +122,12 @@ final class App implements AutoCloseable {
         }
     }
 
+    /** A remark about how the command was given (not its result): on stderr, so it never mixes into output. */
+    void note(String text) {
+        err.println("Note: " + text);
+        err.flush();
+    }
+
     /** Colours only for a person at a terminal who has not asked for NO_COLOR. */
     boolean colorOutput() {
         return terminal && System.getenv("NO_COLOR") == null;

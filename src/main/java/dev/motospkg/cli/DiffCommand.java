@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code motospkg diff [install|upgrade|rollback]}: see before you change. Without a subcommand: drift. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
         description = {"Show what a command would change in the live cluster, without changing anything.",
             "Without a subcommand: what changed in the cluster since the last revision was applied (drift)."},
         subcommands = {DiffCommand.DiffInstall.class, DiffCommand.DiffUpgrade.class, DiffCommand.DiffRollback.class})
 final class DiffCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
@@ -63,8 +64,9 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true, description = "What `install` would create.")
+    @Command(name = "install", description = "What `install` would create.")
     static final class DiffInstall implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Mixin RenderArgs args;
         @Mixin KubeOptions kube;
@@ -77,13 +79,15 @@ final class DiffCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            args.checkVersion(app);
             return new Diff(app.actionContext(kube)).install(new Install.Options(args.chartDir(), args.request(),
                     args.target(), WaitOptions.none(), false, 10, adopt), output.options(app, args.chartDir())).code();
         }
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "What `upgrade` would change.")
+    @Command(name = "upgrade", description = "What `upgrade` would change.")
     static final class DiffUpgrade implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Mixin RenderArgs args;
         @Mixin KubeOptions kube;
@@ -97,14 +101,16 @@ final class DiffCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            args.checkVersion(app);
             return new Diff(app.actionContext(kube)).upgrade(new Upgrade.Options(args.chartDir(), args.request(),
                     args.target(), WaitOptions.none(), false, resetValues, false, 10, adopt),
                     output.options(app, args.chartDir())).code();
         }
     }
 
-    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "What `rollback` would change.")
+    @Command(name = "rollback", description = "What `rollback` would change.")
     static final class DiffRollback implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
         @Parameters(index = "1", arity = "0..1", paramLabel = "REVISION") Integer revision;

@@ -51,7 +51,10 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, main.debug));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("Error: " + e.getMessage());
-            err.println("Hint: run `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
+            boolean version = e instanceof CommandLine.UnmatchedArgumentException u
+                    && u.getUnmatched().stream().anyMatch(arg -> arg.equals("--version") || arg.equals("-V"));
+            err.println("Hint: " + (version ? "`motospkg --version` prints motospkg's version; " : "") + "run `"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
             err.flush();
             return ExitCode.INVALID_INPUT.code();
         });

@@ -7,9 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "uninstall", mixinStandardHelpOptions = true,
+@Command(name = "uninstall",
         description = "Delete a release's objects. PersistentVolumeClaims and the Namespace are kept unless --delete-data.")
 final class UninstallCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Release name (default: the chart name).")

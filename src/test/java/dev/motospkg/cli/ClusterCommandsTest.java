@@ -1,0 +1,33 @@
+package dev.motospkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.motospkg.testing.ActionFixture;
+import dev.motospkg.testing.CliRun;
+import dev.motospkg.testing.Golden;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster commands' output as users read it, on the in-memory store and fake cluster through
+ * Main's one seam (golden text; update with -Dgolden.update=true and review the diff).
+ */
+class ClusterCommandsTest {
+    private final ActionFixture f = ActionFixture.inProject();
+
+    private CliRun ok(String... args) {
+        CliRun run = f.cli(args);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        return run;
+    }
+
+    @Test
+    void installUpgradeStatusHistoryDiffUninstall() throws IOException {
+        Golden.assertText("cli-install.txt", ok("install", "-f", "values/values-dev.yaml").out());
+        Golden.assertText("cli-diff-upgrade.txt", ok("diff", "upgrade", "--set", "backend.tag=v2").out());
+        Golden.assertText("cli-upgrade.txt", ok("upgrade", "--set", "backend.tag=v2").out());
+        Golden.assertText("cli-status.txt", ok("status").out());
+        Golden.assertText("cli-history.txt", ok("history").out());
+        Golden.assertText("cli-uninstall.txt", ok("uninstall").out());
+    }
+}
