@@ -25,8 +25,11 @@ class ClusterCommandsTest {
     void installUpgradeStatusHistoryDiffUninstall() throws IOException {
         Golden.assertText("cli-install.txt", ok("install", "-f", "values/values-dev.yaml").out());
         Golden.assertText("cli-diff-upgrade.txt", ok("diff", "upgrade", "--set", "backend.tag=v2").out());
+        f.clock.advance(java.time.Duration.ofMinutes(90));
         Golden.assertText("cli-upgrade.txt", ok("upgrade", "--set", "backend.tag=v2").out());
         Golden.assertText("cli-status.txt", ok("status").out());
+        f.clock.advance(java.time.Duration.ofMinutes(30));
+        // revision 1 keeps 12:00, when it was deployed, though it was superseded at 13:30
         Golden.assertText("cli-history.txt", ok("history").out());
         Golden.assertText("cli-uninstall.txt", ok("uninstall").out());
     }

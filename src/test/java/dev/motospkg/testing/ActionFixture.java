@@ -16,15 +16,13 @@ import dev.motospkg.yaml.YamlCodec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /** Real render path, in-memory store and locks, fake cluster and waiter: the action-test tier. */
 public final class ActionFixture {
     public final FakeCluster cluster = new FakeCluster();
     public final MemoryReleaseStore store = new MemoryReleaseStore();
-    public final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-25T12:00:00Z"));
     public final MemoryReleaseLocks locks = new MemoryReleaseLocks(clock);
     public final StringWriter output = new StringWriter();
     /** What the fake waiter throws at its timeout; set it to simulate a Deployment that never becomes ready. */

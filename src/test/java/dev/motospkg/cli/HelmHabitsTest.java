@@ -1,0 +1,82 @@
+package dev.motospkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.motospkg.testing.ActionFixture;
+import dev.motospkg.testing.CliRun;
+import org.junit.jupiter.api.Test;
+
+/** What users coming from Helm type, on the memory store and fake cluster. */
+class HelmHabitsTest {
+    private final ActionFixture f = ActionFixture.inProject();
+
+    private CliRun ok(String... args) {
+        CliRun run = f.cli(args);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        return run;
+    }
+
+    @Test
+    void upgradeValidatesOnceWithTheReleasesOwnValues() {
+        ok("install", "-f", "values/values-dev.yaml", "--set", "frontend.service.nodePort=null");
+        // the release has no nodePort any more; checking --set alone against the defaults (30080) refused this
+        ok("diff", "upgrade", "--set", "frontend.service.type=ClusterIP");
+        CliRun run = ok("upgrade", "--set", "frontend.service.type=ClusterIP");
+        assertTrue(run.out().contains("changed  Service/motos-app/frontend"), run.out());
+    }
+
+    @Test
+    void aHelmUpgradeLineFromCiDeploysOrFailsNeverNothing() {
+        CliRun run = ok("upgrade", "--install", "--version", "0.1.0", "--set", "backend.tag=v2", "-f",
+                "values/values-dev.yaml");
+        assertTrue(run.out().contains("Release motos revision 1: deployed"), run.out());
+        CliRun wrong = f.cli("upgrade", "--version", "0.2.0", "--set", "backend.tag=v3");
+        assertEquals(2, wrong.exitCode());
+        assertEquals("Error: --version 0.2.0 asked for, but the chart is version 0.1.0\n"
+                + "Hint: motospkg uses the chart folder it is given, not a repository: check out the chart of version"
+                + " 0.2.0, or drop --version.\n", wrong.err());
+    }
+
+    @Test
+    void unknownFlagsExit2WithAHint() {
+        CliRun run = f.cli("upgrade", "--wait-for-everything");
+        assertEquals(2, run.exitCode());
+        assertEquals("Error: Unknown option: '--wait-for-everything'\n"
+                + "Hint: run `motospkg upgrade --help` for usage.\n", run.err());
+        CliRun version = f.cli("status", "--version");
+        assertEquals(2, version.exitCode());
+        assertTrue(version.err().contains("Hint: `motospkg --version` prints motospkg's version"), version.err());
+    }
+
+    @Test
+    void helmFlagsThatAreMotospkgsDefaultAreAcceptedAndSaySo() {
+        CliRun install = ok("install", "--create-namespace", "-f", "values/values-dev.yaml");
+        assertEquals("Note: --create-namespace is motospkg's default: a missing namespace is always created.\n",
+                install.err());
+        CliRun upgrade = ok("upgrade", "--reuse-values", "--set", "backend.tag=v2");
+        assertTrue(upgrade.err().contains("--reuse-values is motospkg's default"), upgrade.err());
+        assertEquals(2, f.cli("upgrade", "--reuse-values", "--reset-values").exitCode());
+    }
+
+    @Test
+    void positionalNameAndChartAsInHelmAndTheDocs() {
+        CliRun run = ok("install", "motos", "chart/", "-f", "values/values-dev.yaml");
+        assertTrue(run.out().contains("Release motos revision 1: deployed"), run.out());
+        ok("upgrade", "motos", "chart/", "--set", "backend.tag=v2");
+        ok("diff", "upgrade", "motos", "./chart", "--set", "backend.tag=v3");
+        ok("lint", "chart/", "-f", "values/values-dev.yaml");
+        CliRun template = ok("template", "other", "chart", "-n", "elsewhere");
+        assertTrue(template.out().contains("app.kubernetes.io/instance: \"other\""), template.out());
+        CliRun alone = ok("template", "chart/");
+        assertTrue(alone.out().contains("app.kubernetes.io/instance: \"motos\""), alone.out());
+        CliRun twice = f.cli("template", "motos", "chart/", "--chart", "elsewhere/");
+        assertEquals(2, twice.exitCode());
+        assertTrue(twice.err().contains("two charts given"), twice.err());
+    }
+
+    @Test
+    void timeoutInMilliseconds() {
+        ok("install", "-f", "values/values-dev.yaml", "--wait", "--timeout", "500ms");
+    }
+}
