@@ -31,6 +31,7 @@ import dev.motospkg.yaml.YamlCodec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -143,12 +144,24 @@ final class App implements AutoCloseable {
         out.flush();
     }
 
-    static OutputFormat format(String value) {
+    /** {@code -o VALUE} for a command that prints {@code allowed}: anything else is refused, never ignored. */
+    static OutputFormat format(String value, OutputFormat... allowed) {
+        List<OutputFormat> formats = List.of(allowed);
+        String choices = String.join(" or ", formats.stream().map(f -> "-o " + f.flag()).toList());
+        OutputFormat format;
         try {
-            return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+            format = OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw MotosException.invalid("unknown output format \"" + value + "\"", "Use -o table, -o json or -o yaml.");
+            throw MotosException.invalid("unknown output format \"" + value + "\"", "Use " + choices + ".");
         }
+        if (!formats.contains(format)) {
+            throw MotosException.invalid("this command has no " + format.flag() + " output", "Use " + choices + ".");
+        }
+        return format;
+    }
+
+    static OutputFormat listing(String value) {
+        return format(value, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.motospkg.cli;
 
 import dev.motospkg.action.Diff;
+import dev.motospkg.action.OutputFormat;
 import dev.motospkg.action.Install;
 import dev.motospkg.action.Rollback;
 import dev.motospkg.action.Upgrade;
@@ -55,11 +56,8 @@ final class DiffCommand implements Callable<Integer> {
         boolean noColor;
 
         Diff.Options options(App app, Path chart) {
-            if (!format.equals("diff") && !format.equals("json")) {
-                throw dev.motospkg.error.MotosException.invalid("unknown output format \"" + format + "\"",
-                        "Use -o diff or -o json.");
-            }
-            return new Diff.Options(new DiffPrinter.Style(!noColor && app.colorOutput(), context), format.equals("json"),
+            boolean json = App.format(format, OutputFormat.DIFF, OutputFormat.JSON) == OutputFormat.JSON;
+            return new Diff.Options(new DiffPrinter.Style(!noColor && app.colorOutput(), context), json,
                     showSecrets, exitCode, app.chartIfPresent(chart));
         }
     }

@@ -30,7 +30,7 @@ final class InspectCommands {
         @Override
         public Integer call() {
             var ref = app.resolve(name, release);
-            new Inspect(app.actionContext(kube)).history(ref, App.format(output));
+            new Inspect(app.actionContext(kube)).history(ref, App.listing(output));
             return 0;
         }
     }
@@ -52,7 +52,7 @@ final class InspectCommands {
 
         @Override
         public Integer call() {
-            new Inspect(app.actionContext(kube)).list(all ? null : namespace, App.format(output));
+            new Inspect(app.actionContext(kube)).list(all ? null : namespace, App.listing(output));
             return 0;
         }
     }
@@ -88,7 +88,7 @@ final class InspectCommands {
         public Integer call() {
             var ref = app.resolve(name, release);
             new Inspect(app.actionContext(kube)).values(ref, revision, app.schemaFor(release.chart), showSecrets,
-                    App.format(output));
+                    App.format(output, OutputFormat.YAML, OutputFormat.JSON));
             return 0;
         }
     }

@@ -28,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         var ref = app.resolve(name, release);
         var ctx = app.actionContext(kube);
-        new Status(ctx).run(ref, App.format(output));
+        new Status(ctx).run(ref, App.listing(output));
         if (drift) {
             ctx.out().println();
             new dev.motospkg.action.Diff(ctx).drift(ref, new dev.motospkg.action.Diff.Options(

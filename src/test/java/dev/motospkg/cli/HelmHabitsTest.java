@@ -79,4 +79,19 @@ class HelmHabitsTest {
     void timeoutInMilliseconds() {
         ok("install", "-f", "values/values-dev.yaml", "--wait", "--timeout", "500ms");
     }
+
+    @Test
+    void everyOutputFlagIsCheckedAgainstWhatTheCommandPrints() {
+        ok("install", "-f", "values/values-dev.yaml");
+        CliRun table = f.cli("get", "values", "-o", "table");
+        assertEquals(2, table.exitCode(), table.out());
+        assertEquals("", table.out());
+        assertEquals("Error: this command has no table output\nHint: Use -o yaml or -o json.\n", table.err());
+        assertTrue(ok("get", "values", "-o", "json").out().startsWith("{"));
+        assertEquals(2, f.cli("diff", "upgrade", "-o", "yaml").exitCode());
+        assertEquals(2, f.cli("history", "-o", "diff").exitCode());
+        CliRun typo = f.cli("status", "-o", "jsn");
+        assertEquals("Error: unknown output format \"jsn\"\nHint: Use -o table or -o json or -o yaml.\n", typo.err());
+        assertTrue(ok("status", "-o", "YAML").out().startsWith("name: motos"));
+    }
 }
