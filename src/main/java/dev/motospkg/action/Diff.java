@@ -44,9 +44,13 @@ public final class Diff {
 
     /** Drift: re-planning the deployed revision itself shows every change made outside motospkg. */
     public ExitCode drift(ReleaseRef ref, Options options) {
-        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) ->
-                new ChangeTarget(current.chart(), current.values(), current.manifest(),
-                        new Deployer(ctx).desired(current), "drift"));
+        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) -> {
+            if (current == null) {
+                throw ReleaseLookup.notFound(ctx, ref);
+            }
+            return new ChangeTarget(current.chart(), current.values(), current.manifest(),
+                    new Deployer(ctx).desired(current), "drift");
+        });
         return show(request, options, "Drift: changes made in the cluster since revision %d was applied "
                 + "(- is live, + is what motospkg applied; an upgrade or rollback puts it back):");
     }

@@ -41,10 +41,16 @@ final class ReleaseChange {
             throw MotosException.invalid("release " + name + " is already installed in namespace " + namespace
                     + " (revision " + current.revision() + ")", "Use `motospkg upgrade` to change it.");
         }
-        if (request.kind() != ChangeKind.INSTALL && current == null) {
-            throw MotosException.invalid("release " + name + " has no deployed revision in namespace " + namespace,
-                    "Install it first: `motospkg install`"
-                            + (request.kind() == ChangeKind.UPGRADE ? " (or upgrade --install)." : "."));
+        // a rollback also revives a release uninstalled with --keep-history, as Helm's does
+        boolean revive = request.kind() == ChangeKind.ROLLBACK && ReleaseLookup.uninstalled(history);
+        if (request.kind() != ChangeKind.INSTALL && current == null && !revive) {
+            String what = ReleaseLookup.uninstalled(history) ? " was uninstalled from namespace " + namespace
+                    + " (history kept)" : " has no deployed revision in namespace " + namespace;
+            throw MotosException.invalid("release " + name + what, ReleaseLookup.hint(ctx, request.release(),
+                    ReleaseLookup.uninstalled(history)
+                            ? "`motospkg rollback " + name + " -n " + namespace + "` brings it back."
+                            : "Install it first: `motospkg install`"
+                                    + (request.kind() == ChangeKind.UPGRADE ? " (or upgrade --install)." : ".")));
         }
         ChangeTarget next = request.target().apply(history, current);
         List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);

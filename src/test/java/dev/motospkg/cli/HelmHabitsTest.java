@@ -94,4 +94,33 @@ class HelmHabitsTest {
         assertEquals("Error: unknown output format \"jsn\"\nHint: Use -o table or -o json or -o yaml.\n", typo.err());
         assertTrue(ok("status", "-o", "YAML").out().startsWith("name: motos"));
     }
+
+    @Test
+    void aWrongNamespaceNamesTheOneThatHasTheRelease() {
+        ok("install", "-f", "values/values-dev.yaml");
+        CliRun upgrade = f.cli("upgrade", "-n", "default", "--set", "backend.tag=v2");
+        assertEquals(2, upgrade.exitCode());
+        assertEquals("Error: release motos has no deployed revision in namespace default\n"
+                + "Hint: A release motos is in namespace motos-app: add -n motos-app.\n", upgrade.err());
+        CliRun status = f.cli("status", "-n", "default");
+        assertEquals("Error: release motos not found in namespace default\n"
+                + "Hint: A release motos is in namespace motos-app: add -n motos-app.\n", status.err());
+    }
+
+    @Test
+    void statusAgreesWithListAfterUninstallKeepHistoryAndRollbackRevives() {
+        ok("install", "-f", "values/values-dev.yaml");
+        ok("uninstall", "--keep-history");
+        assertTrue(ok("list", "-A").out().contains("uninstalled"));
+        CliRun status = ok("status");
+        assertTrue(status.out().contains("STATUS: uninstalled"), status.out());
+        assertTrue(status.out().contains("`motospkg rollback motos -n motos-app` brings revision 1 back."), status.out());
+        CliRun upgrade = f.cli("upgrade", "--set", "backend.tag=v2");
+        assertEquals("Error: release motos was uninstalled from namespace motos-app (history kept)\n"
+                + "Hint: `motospkg rollback motos -n motos-app` brings it back.\n", upgrade.err());
+        CliRun rollback = ok("rollback");
+        assertTrue(rollback.out().contains("Release motos revision 2: deployed (Rollback to 1)."), rollback.out());
+        assertTrue(f.cluster.find("Deployment", "motos-app", "backend").isPresent());
+        assertTrue(ok("status").out().contains("STATUS: deployed"));
+    }
 }
