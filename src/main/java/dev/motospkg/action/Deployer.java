@@ -35,7 +35,9 @@ final class Deployer {
             switch (c.kind()) {
                 case CREATE, UPDATE -> {
                     ctx.cluster().apply(plan.desiredById().get(c.key().toString()).body(), false);
-                    ctx.out().println("  " + (c.kind() == ChangeKind.CREATE ? "created  " : "changed  ") + c.key());
+                    ctx.out().println("  " + (c.kind() == ChangeKind.CREATE ? "created  "
+                            : adopted(c) ? "using    " : "changed  ") + c.key() + (adopted(c)
+                            ? " (it existed; now labelled for this release)" : ""));
                 }
                 case DELETE -> {
                     ctx.cluster().delete(c.key());
@@ -53,6 +55,13 @@ final class Deployer {
             await(next, wait);
         }
         ctx.out().flush();
+    }
+
+    /** An existing Namespace this release starts to use: labelling it is not changing it. */
+    private static boolean adopted(Change c) {
+        return c.kind() == ChangeKind.UPDATE && c.key().kind().equals("Namespace") && c.before() != null
+                && dev.motospkg.yaml.Trees.at(c.before(), List.of("metadata", "annotations",
+                        dev.motospkg.apply.ReleaseMarks.RELEASE_NAME)) == null;
     }
 
     /** Without a plan (atomic recovery): apply everything of {@code next}, delete what left, keep data. */

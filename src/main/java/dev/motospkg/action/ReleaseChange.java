@@ -90,7 +90,7 @@ final class ReleaseChange {
             if (unchanged != null) {
                 return unchanged;
             }
-            Plan plan = prepared.plan();
+            Plan plan = lock.createdNamespace() ? prepared.plan().withNamespaceCreated(namespace) : prepared.plan();
             Release current = prepared.current();
             ChangeTarget next = prepared.next();
             Instant now = ctx.clock().instant();

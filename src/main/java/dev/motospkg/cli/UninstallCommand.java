@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "uninstall",
-        description = "Delete a release's objects. PersistentVolumeClaims and the Namespace are kept unless --delete-data.")
+        description = "Delete a release's objects. PersistentVolumeClaims are kept unless --delete-data; the Namespace"
+                + " is always kept (the command that deletes it is printed).")
 final class UninstallCommand implements Callable<Integer> {
     @Mixin HelpOption help;
     private final App app;

@@ -23,6 +23,7 @@ final class HeldLease implements ReleaseLocks.Lock {
     private final String takenOverFrom;
     private final ScheduledExecutorService renewer;
     private final Duration duration;
+    private final boolean createdNamespace;
     private volatile boolean lost;
     /** When the lease was last written with us as holder: it is ours until then plus its duration. */
     private volatile Instant renewedAt;
@@ -32,7 +33,8 @@ final class HeldLease implements ReleaseLocks.Lock {
 
     /** @param renewedAt the renewTime the lease was written with */
     HeldLease(Resource<Lease> resource, Clock clock, String token, String takenOverFrom, Duration duration,
-            String resourceVersion, Instant renewedAt) {
+            String resourceVersion, Instant renewedAt, boolean createdNamespace) {
+        this.createdNamespace = createdNamespace;
         this.resource = resource;
         this.duration = duration;
         this.renewedAt = renewedAt;
@@ -47,6 +49,11 @@ final class HeldLease implements ReleaseLocks.Lock {
         });
         long period = Math.max(1, duration.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean createdNamespace() {
+        return createdNamespace;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.motospkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.motospkg.testing.ActionFixture;
 import dev.motospkg.testing.CliRun;
@@ -32,5 +33,24 @@ class ClusterCommandsTest {
         // revision 1 keeps 12:00, when it was deployed, though it was superseded at 13:30
         Golden.assertText("cli-history.txt", ok("history").out());
         Golden.assertText("cli-uninstall.txt", ok("uninstall").out());
+    }
+
+    @Test
+    void uninstallDeleteDataSaysWhatItKept() throws IOException {
+        ok("install", "-f", "values/values-dev.yaml");
+        CliRun run = ok("uninstall", "--delete-data", "--keep-history");
+        Golden.assertText("cli-uninstall-delete-data.txt", run.out());
+        assertTrue(f.cluster.find("Namespace", null, "motos-app").isPresent(), "the words say kept, and it is");
+        assertTrue(f.cluster.find("PersistentVolumeClaim", "motos-app", "media-pvc").isEmpty());
+    }
+
+    @Test
+    void installIntoAnExistingNamespaceUsesIt() {
+        f.cluster.apply(new java.util.LinkedHashMap<>(java.util.Map.of("apiVersion", "v1", "kind", "Namespace",
+                "metadata", new java.util.LinkedHashMap<>(java.util.Map.of("name", "motos-app")))), false);
+        CliRun run = ok("install", "-f", "values/values-dev.yaml");
+        assertTrue(run.out().contains("  using    Namespace/motos-app (it existed; now labelled for this release)\n"),
+                run.out());
+        assertTrue(!run.out().contains("changed  Namespace"), run.out());
     }
 }
