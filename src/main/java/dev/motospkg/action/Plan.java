@@ -18,6 +18,13 @@ public record Plan(List<Change> changes, Map<String, DesiredObject> desiredById,
         return changes.stream().anyMatch(c -> c.kind().writes());
     }
 
+    /** Desired objects preflight refused: every other desired object has a change in the plan. */
+    public int refused() {
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        changes.forEach(c -> planned.add(c.key().toString()));
+        return (int) desiredById.keySet().stream().filter(id -> !planned.contains(id)).count();
+    }
+
     /** The same plan with the release's Namespace as created: the lock made it moments ago, for this change. */
     Plan withNamespaceCreated(String namespace) {
         List<Change> out = changes.stream().map(c -> c.key().kind().equals("Namespace")

@@ -53,4 +53,16 @@ class ClusterCommandsTest {
                 run.out());
         assertTrue(!run.out().contains("changed  Namespace"), run.out());
     }
+
+    @Test
+    void diffOfARefusedUpgradeCountsTheObjectAndExits1() throws IOException {
+        ok("install", "-f", "values/values-dev.yaml");
+        CliRun run = f.cli("diff", "upgrade", "--set", "postgres.storage=100Mi", "--exit-code");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().startsWith("+0 to create, ~0 to change, -0 to delete, 9 unchanged, 1 refused\n"), run.out());
+        Golden.assertText("cli-diff-refused.txt", run.err());
+        CliRun json = f.cli("diff", "upgrade", "--set", "postgres.storage=100Mi", "-o", "json");
+        assertEquals(1, json.exitCode());
+        assertTrue(json.out().contains("\"refused\": ["), json.out());
+    }
 }
