@@ -7,7 +7,6 @@ import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.kube.ObjectKey;
 import dev.motospkg.release.Release;
 import dev.motospkg.render.ReleaseContext;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,27 +61,6 @@ final class Deployer {
         return c.kind() == ChangeKind.UPDATE && c.key().kind().equals("Namespace") && c.before() != null
                 && dev.motospkg.yaml.Trees.at(c.before(), List.of("metadata", "annotations",
                         dev.motospkg.apply.ReleaseMarks.RELEASE_NAME)) == null;
-    }
-
-    /** Without a plan (atomic recovery): apply everything of {@code next}, delete what left, keep data. */
-    void deployAll(List<DesiredObject> previous, List<DesiredObject> next) {
-        for (DesiredObject d : next) {
-            ctx.cluster().apply(d.body(), false);
-            ctx.out().println("  applied  " + d.key());
-        }
-        List<String> kept = new ArrayList<>();
-        for (DesiredObject gone : ApplyPlan.removed(previous, next)) {
-            if (ApplyPlan.isKept(gone)) {
-                kept.add(gone.key().toString());
-                continue;
-            }
-            ctx.cluster().delete(gone.key());
-            ctx.out().println("  deleted  " + gone.key());
-        }
-        if (!kept.isEmpty()) {
-            ctx.out().println("  kept     " + String.join(", ", kept));
-        }
-        ctx.out().flush();
     }
 
     private void await(List<DesiredObject> objects, WaitOptions wait) {

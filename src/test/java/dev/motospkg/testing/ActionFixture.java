@@ -27,6 +27,8 @@ public final class ActionFixture {
     public final StringWriter output = new StringWriter();
     /** What the fake waiter throws at its timeout; set it to simulate a Deployment that never becomes ready. */
     public MotosException waitFailure;
+    /** How many waits fail with {@link #waitFailure} before waits succeed again (an atomic rollback's wait). */
+    public int waitFailures = Integer.MAX_VALUE;
     public final ActionContext ctx;
 
     public ActionFixture(Path workDir) {
@@ -41,7 +43,8 @@ public final class ActionFixture {
     public ActionContext context(RenderPipeline pipeline, PrintWriter out) {
         return new ActionContext(pipeline, new ManifestParser(new YamlCodec()), cluster, store, locks,
                 (keys, timeout) -> {
-                    if (waitFailure != null) {
+                    if (waitFailure != null && waitFailures > 0) {
+                        waitFailures--;
                         throw waitFailure;
                     }
                 }, clock, out);
