@@ -7,7 +7,6 @@ import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.kube.ObjectKey;
 import dev.motospkg.release.Release;
 import dev.motospkg.render.ReleaseContext;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +34,9 @@ final class Deployer {
             switch (c.kind()) {
                 case CREATE, UPDATE -> {
                     ctx.cluster().apply(plan.desiredById().get(c.key().toString()).body(), false);
-                    ctx.out().println("  " + (c.kind() == ChangeKind.CREATE ? "created  " : "changed  ") + c.key());
+                    ctx.out().println("  " + (c.kind() == ChangeKind.CREATE ? "created  "
+                            : adopted(c) ? "using    " : "changed  ") + c.key() + (adopted(c)
+                            ? " (it existed; now labelled for this release)" : ""));
                 }
                 case DELETE -> {
                     ctx.cluster().delete(c.key());
@@ -55,25 +56,11 @@ final class Deployer {
         ctx.out().flush();
     }
 
-    /** Without a plan (atomic recovery): apply everything of {@code next}, delete what left, keep data. */
-    void deployAll(List<DesiredObject> previous, List<DesiredObject> next) {
-        for (DesiredObject d : next) {
-            ctx.cluster().apply(d.body(), false);
-            ctx.out().println("  applied  " + d.key());
-        }
-        List<String> kept = new ArrayList<>();
-        for (DesiredObject gone : ApplyPlan.removed(previous, next)) {
-            if (ApplyPlan.isKept(gone)) {
-                kept.add(gone.key().toString());
-                continue;
-            }
-            ctx.cluster().delete(gone.key());
-            ctx.out().println("  deleted  " + gone.key());
-        }
-        if (!kept.isEmpty()) {
-            ctx.out().println("  kept     " + String.join(", ", kept));
-        }
-        ctx.out().flush();
+    /** An existing Namespace this release starts to use: labelling it is not changing it. */
+    private static boolean adopted(Change c) {
+        return c.kind() == ChangeKind.UPDATE && c.key().kind().equals("Namespace") && c.before() != null
+                && dev.motospkg.yaml.Trees.at(c.before(), List.of("metadata", "annotations",
+                        dev.motospkg.apply.ReleaseMarks.RELEASE_NAME)) == null;
     }
 
     private void await(List<DesiredObject> objects, WaitOptions wait) {

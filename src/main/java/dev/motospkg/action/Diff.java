@@ -3,6 +3,7 @@ package dev.motospkg.action;
 import dev.motospkg.diff.DiffPrinter;
 import dev.motospkg.diff.Redaction;
 import dev.motospkg.error.ExitCode;
+import dev.motospkg.error.MotosException;
 import dev.motospkg.release.Release;
 import dev.motospkg.schema.ValuesSchema;
 import dev.motospkg.yaml.Trees;
@@ -44,9 +45,13 @@ public final class Diff {
 
     /** Drift: re-planning the deployed revision itself shows every change made outside motospkg. */
     public ExitCode drift(ReleaseRef ref, Options options) {
-        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) ->
-                new ChangeTarget(current.chart(), current.values(), current.manifest(),
-                        new Deployer(ctx).desired(current), "drift"));
+        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) -> {
+            if (current == null) {
+                throw ReleaseLookup.notFound(ctx, ref);
+            }
+            return new ChangeTarget(current.chart(), current.values(), current.manifest(),
+                    new Deployer(ctx).desired(current), "drift");
+        });
         return show(request, options, "Drift: changes made in the cluster since revision %d was applied "
                 + "(- is live, + is what motospkg applied; an upgrade or rollback puts it back):");
     }
@@ -59,22 +64,24 @@ public final class Diff {
         Redaction redaction = new Redaction(sensitiveValues(options.chart(), prepared), options.showSecrets());
         DiffPrinter printer = new DiffPrinter(new dev.motospkg.yaml.YamlCodec());
         if (options.json()) {
-            printer.printJson(plan.changes(), redaction, ctx.out());
+            printer.printJson(plan.changes(), plan.refused(), plan.problems(), redaction, ctx.out());
         } else {
             if (title != null) {
                 ctx.out().println(String.format(title, prepared.current().revision()));
             }
-            printer.print(plan.changes(), redaction, options.style(), ctx.out());
-            if (!plan.problems().isEmpty()) {
-                ctx.out().println();
-                ctx.out().println("Preflight would refuse this " + request.kind().verb + ":");
-                plan.problems().forEach(p -> ctx.out().println("  " + redaction.scrub(p)));
-            }
+            printer.print(plan.changes(), plan.refused(), redaction, options.style(), ctx.out());
             plan.notes().forEach(n -> ctx.out().println("note: " + n));
         }
         ctx.out().flush();
-        boolean changes = plan.writes() || !plan.problems().isEmpty();
-        return options.exitCode() && changes ? ExitCode.CHANGES_FOUND : ExitCode.OK;
+        if (!plan.problems().isEmpty()) {
+            // the command previewed would fail, so the preview does too: exit 1, not "changes found"
+            List<String> problems = plan.problems().stream().map(redaction::scrub).toList();
+            throw MotosException.failed(request.kind().verb + " would be refused before changing anything ("
+                    + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):\n  "
+                    + String.join("\n  ", problems), "The diff above is the rest of the plan; fix the problems"
+                            + " listed, then `motospkg diff " + request.kind().verb + "` again.");
+        }
+        return options.exitCode() && plan.writes() ? ExitCode.CHANGES_FOUND : ExitCode.OK;
     }
 
     /** Every value the schema marks sensitive, from the new and the deployed revision, to hide wherever it shows. */

@@ -30,7 +30,7 @@ public final class Inspect {
         List<Release> revisions = new History(ref.namespace(), ref.name(),
                 ctx.store().history(ref.namespace(), ref.name())).repairedView().revisions();
         if (revisions.isEmpty()) {
-            throw notFound(ref);
+            throw ReleaseLookup.notFound(ctx, ref);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Release r : revisions) {
@@ -94,13 +94,7 @@ public final class Inspect {
                     "release " + ref.name() + " has no revision " + revision,
                     "See `motospkg history " + ref.name() + " -n " + ref.namespace() + "`."));
         }
-        return history.deployed().or(history::latest)
-                .filter(r -> r.status() != ReleaseStatus.UNINSTALLED || revision != null)
-                .orElseThrow(() -> notFound(ref));
-    }
-
-    static MotosException notFound(ReleaseRef ref) {
-        return MotosException.invalid("release " + ref.name() + " not found in namespace " + ref.namespace(),
-                "See `motospkg list -A`; name the namespace with -n.");
+        // an uninstalled release kept with --keep-history is shown as such, as `list -A` shows it
+        return history.deployed().or(history::latest).orElseThrow(() -> ReleaseLookup.notFound(ctx, ref));
     }
 }

@@ -18,7 +18,18 @@ public record Plan(List<Change> changes, Map<String, DesiredObject> desiredById,
         return changes.stream().anyMatch(c -> c.kind().writes());
     }
 
-    public List<Change> of(ChangeKind kind) {
-        return changes.stream().filter(c -> c.kind() == kind).toList();
+    /** Desired objects preflight refused: every other desired object has a change in the plan. */
+    public int refused() {
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        changes.forEach(c -> planned.add(c.key().toString()));
+        return (int) desiredById.keySet().stream().filter(id -> !planned.contains(id)).count();
+    }
+
+    /** The same plan with the release's Namespace as created: the lock made it moments ago, for this change. */
+    Plan withNamespaceCreated(String namespace) {
+        List<Change> out = changes.stream().map(c -> c.key().kind().equals("Namespace")
+                && c.key().name().equals(namespace) && c.kind() == ChangeKind.UPDATE
+                ? new Change(ChangeKind.CREATE, c.key(), null, c.after(), List.of()) : c).toList();
+        return new Plan(out, desiredById, problems, notes, serverChecked);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * The shared path of install, upgrade and rollback: lock, read history (recovering from an
  * interrupted operation), plan and preflight, record a pending revision, apply what changed, then
- * record the outcome. With atomic, a failure puts the last deployed revision back.
+ * record the outcome. With atomic, a failed upgrade or rollback is followed by a rollback to the
+ * deployed revision through this same path, and a failed install deletes what it created.
  */
 final class ReleaseChange {
     private final ActionContext ctx;
@@ -41,10 +42,16 @@ final class ReleaseChange {
             throw MotosException.invalid("release " + name + " is already installed in namespace " + namespace
                     + " (revision " + current.revision() + ")", "Use `motospkg upgrade` to change it.");
         }
-        if (request.kind() != ChangeKind.INSTALL && current == null) {
-            throw MotosException.invalid("release " + name + " has no deployed revision in namespace " + namespace,
-                    "Install it first: `motospkg install`"
-                            + (request.kind() == ChangeKind.UPGRADE ? " (or upgrade --install)." : "."));
+        // a rollback also revives a release uninstalled with --keep-history, as Helm's does
+        boolean revive = request.kind() == ChangeKind.ROLLBACK && ReleaseLookup.uninstalled(history);
+        if (request.kind() != ChangeKind.INSTALL && current == null && !revive) {
+            String what = ReleaseLookup.uninstalled(history) ? " was uninstalled from namespace " + namespace
+                    + " (history kept)" : " has no deployed revision in namespace " + namespace;
+            throw MotosException.invalid("release " + name + what, ReleaseLookup.hint(ctx, request.release(),
+                    ReleaseLookup.uninstalled(history)
+                            ? "`motospkg rollback " + name + " -n " + namespace + "` brings it back."
+                            : "Install it first: `motospkg install`"
+                                    + (request.kind() == ChangeKind.UPGRADE ? " (or upgrade --install)." : ".")));
         }
         ChangeTarget next = request.target().apply(history, current);
         List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
@@ -81,45 +88,57 @@ final class ReleaseChange {
             // Someone may have changed the release between our look and the lock: plan again then.
             Prepared prepared = look != null && history.revisions().equals(seen.revisions()) ? look
                     : prepare(request, history);
-            Release unchanged = refuseOrSkip(kind, prepared);
-            if (unchanged != null) {
-                return unchanged;
-            }
-            Plan plan = prepared.plan();
-            Release current = prepared.current();
-            ChangeTarget next = prepared.next();
-            Instant now = ctx.clock().instant();
-            Instant first = current != null ? current.firstDeployed() : now;
-            Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
-                    next.userValues(), next.manifest(), first, now, next.description());
-            ensureHeld(lock, name);
-            ctx.store().create(pending);
-            ctx.out().println(capitalized(kind.verb) + " " + pending.label() + " in namespace " + namespace + ":");
-            plan.notes().forEach(n -> ctx.out().println("  note: " + n));
-            reportReverts(plan);
-            try {
-                deployer.deploy(plan, next.objects(), wait);
-            } catch (MotosException e) {
-                Release failed = pending.withStatus(ReleaseStatus.FAILED,
-                        kind.verb + " failed: " + firstLine(e.getMessage()), ctx.clock().instant());
-                ctx.store().update(failed);
-                if (wait.atomic()) {
-                    throw atomicRecovery(kind, failed, current, prepared.previous(), next.objects(), e);
-                }
-                throw e;
-            }
-            ensureHeld(lock, name);
-            Release deployed = pending.withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
-            ctx.store().update(deployed);
-            if (current != null) {
-                ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(),
-                        ctx.clock().instant()));
-            }
-            if (history.revisions().size() + 1 > historyMax) {
-                HistoryPruner.prune(ctx.store(), namespace, name, historyMax);
-            }
-            return deployed;
+            return change(request, prepared, wait, lock);
         }
+    }
+
+    /**
+     * Steps 4–6 under the lock we hold: refuse or skip, record pending, apply, record the outcome.
+     * An atomic failure comes back through here as a rollback, under the same lock.
+     */
+    private Release change(ChangeRequest request, Prepared prepared, WaitOptions wait, ReleaseLocks.Lock lock) {
+        ChangeKind kind = request.kind();
+        String name = request.release().name();
+        String namespace = request.release().namespace();
+        Release unchanged = refuseOrSkip(kind, prepared);
+        if (unchanged != null) {
+            return unchanged;
+        }
+        Plan plan = lock.createdNamespace() ? prepared.plan().withNamespaceCreated(namespace) : prepared.plan();
+        History history = prepared.history();
+        Release current = prepared.current();
+        ChangeTarget next = prepared.next();
+        Instant now = ctx.clock().instant();
+        Instant first = current != null ? current.firstDeployed() : now;
+        Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
+                next.userValues(), next.manifest(), first, now, next.description());
+        ensureHeld(lock, name);
+        ctx.store().create(pending);
+        ctx.out().println(capitalized(kind.verb) + " " + pending.label() + " in namespace " + namespace + ":");
+        plan.notes().forEach(n -> ctx.out().println("  note: " + n));
+        reportReverts(plan);
+        try {
+            deployer.deploy(plan, next.objects(), wait);
+        } catch (MotosException e) {
+            Release failed = pending.withStatus(ReleaseStatus.FAILED,
+                    kind.verb + " failed: " + firstLine(e.getMessage()), ctx.clock().instant());
+            ctx.store().update(failed);
+            if (wait.atomic()) {
+                throw current == null ? removeCreated(plan, e) : rollBack(request, failed, current, wait, lock, e);
+            }
+            throw e;
+        }
+        ensureHeld(lock, name);
+        Release deployed = pending.withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
+        ctx.store().update(deployed);
+        if (current != null) {
+            ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(),
+                    ctx.clock().instant()));
+        }
+        if (history.revisions().size() + 1 > historyMax) {
+            HistoryPruner.prune(ctx.store(), namespace, name, historyMax);
+        }
+        return deployed;
     }
 
     /** Throws when preflight refuses; returns the current revision when there is nothing to do; else null. */
@@ -205,30 +224,84 @@ final class ReleaseChange {
                 ctx.store().history(history.namespace(), history.name()));
     }
 
-    private MotosException atomicRecovery(ChangeKind kind, Release failed, Release current,
-            List<DesiredObject> previous, List<DesiredObject> attempted, MotosException cause) {
-        ctx.out().println("Atomic: " + kind.verb + " failed; restoring "
-                + (current == null ? "the state before the install" : "revision " + current.revision()) + "...");
-        if (current == null) {
-            for (DesiredObject d : ApplyPlan.removed(attempted, List.of())) {
-                if (!ApplyPlan.isKept(d)) {
-                    ctx.cluster().delete(d.key());
-                    ctx.out().println("  deleted  " + d.key());
-                }
-            }
-            return new MotosException(ExitCode.FAILED, cause.getMessage() + "\n(atomic: removed what the install "
-                    + "created; PVCs and the namespace were kept)", cause.hint(), cause);
+    /**
+     * Atomic, after a failed upgrade or rollback: Helm's recovery, a rollback to the revision that was
+     * deployed, through the same path (plan, preflight, apply, wait, record) under the lock we hold.
+     */
+    private MotosException rollBack(ChangeRequest failedRequest, Release failed, Release current, WaitOptions wait,
+            ReleaseLocks.Lock lock, MotosException cause) {
+        ChangeKind kind = failedRequest.kind();
+        ctx.out().println("Atomic: " + kind.verb + " failed; rolling back to revision " + current.revision() + "...");
+        ctx.out().flush();
+        ReleaseRef ref = failedRequest.release();
+        ChangeRequest base = new Rollback(ctx).request(new Rollback.Options(ref, current.revision(),
+                WaitOptions.none(), historyMax));
+        String why = " (atomic: " + kind.verb + " to " + failed.revision() + " failed)";
+        ChangeRequest rollback = new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, deployed) -> {
+            ChangeTarget t = base.target().apply(history, deployed);
+            return new ChangeTarget(t.chart(), t.userValues(), t.manifest(), t.objects(), t.description() + why);
+        });
+        Release restored;
+        try {
+            ensureHeld(lock, ref.name());
+            restored = change(rollback, prepare(rollback, history(ref)), new WaitOptions(wait.waits(), wait.timeout(),
+                    false), lock);
+        } catch (MotosException second) {
+            return new MotosException(ExitCode.FAILED, cause.getMessage() + "\n(atomic: rolling back to revision "
+                    + current.revision() + " failed too: " + second.getMessage() + ")",
+                    joinHints(cause.hint(), second.hint()), cause);
         }
-        deployer.deployAll(attempted, previous);
-        Instant now = ctx.clock().instant();
-        Release restored = new Release(current.name(), current.namespace(), failed.revision() + 1,
-                ReleaseStatus.DEPLOYED, current.chart(), current.values(), current.manifest(), current.firstDeployed(),
-                now, "Rollback to " + current.revision() + " (atomic: " + kind.verb + " to " + failed.revision()
-                        + " failed)");
-        ctx.store().create(restored);
-        ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(), now));
-        return new MotosException(ExitCode.FAILED, cause.getMessage() + "\n(atomic: revision " + current.revision()
-                + " is live again as revision " + restored.revision() + ")", cause.hint(), cause);
+        String live = restored.revision() == current.revision()
+                ? "revision " + current.revision() + " is still live: the failed " + kind.verb + " had changed nothing"
+                : "revision " + current.revision() + " is live again as revision " + restored.revision();
+        return new MotosException(ExitCode.FAILED, cause.getMessage() + "\n(atomic: " + live + ")", cause.hint(), cause);
+    }
+
+    /**
+     * Atomic, after a failed install: delete what this install created, and only that. Objects that
+     * existed before (adopted, or the namespace) and data (PVCs) stay.
+     */
+    private MotosException removeCreated(Plan plan, MotosException cause) {
+        ctx.out().println("Atomic: install failed; deleting what it created...");
+        List<String> kept = new java.util.ArrayList<>();
+        List<String> notDeleted = new java.util.ArrayList<>();
+        for (var change : plan.changes()) {
+            DesiredObject d = plan.desiredById().get(change.key().toString());
+            if (change.kind() != dev.motospkg.diff.ChangeKind.CREATE) {
+                if (change.kind().writes() && (d == null || !ApplyPlan.isKept(d))) {
+                    kept.add(change.key().toString());
+                }
+                continue;
+            }
+            if (d != null && ApplyPlan.isKept(d)) {
+                continue;
+            }
+            try {
+                if (ctx.cluster().delete(change.key())) {
+                    ctx.out().println("  deleted  " + change.key());
+                }
+            } catch (MotosException e) {
+                notDeleted.add(change.key() + " (" + firstLine(e.getMessage()) + ")");
+            }
+        }
+        ctx.out().flush();
+        StringBuilder what = new StringBuilder("\n(atomic: deleted what the install created; PVCs and the namespace"
+                + " were kept");
+        if (!kept.isEmpty()) {
+            what.append("; these existed before it and were kept, with the install's changes: ")
+                    .append(String.join(", ", kept));
+        }
+        if (!notDeleted.isEmpty()) {
+            what.append("; could not delete: ").append(String.join(", ", notDeleted));
+        }
+        return new MotosException(ExitCode.FAILED, cause.getMessage() + what + ")", cause.hint(), cause);
+    }
+
+    private static String joinHints(String first, String second) {
+        if (first == null) {
+            return second;
+        }
+        return second == null || second.equals(first) ? first : first + " Then: " + second;
     }
 
     static String firstLine(String s) {

@@ -103,6 +103,21 @@ public final class RenderPipeline {
         return new ReleaseContext(Names.release(name), Names.namespace(namespace), revision, isInstall, !isInstall);
     }
 
+    /**
+     * Which release a command addresses, without validating values: an upgrade validates once, with
+     * the release's own values layered in, which it can read only once it knows the release.
+     */
+    public ReleaseRef releaseRef(LoadedChart loaded, ReleaseTarget target, ValuesRequest request) {
+        String name = target.name() != null ? target.name() : loaded.chart().metadata().name();
+        if (target.namespace() != null) {
+            return new ReleaseRef(name, target.namespace());
+        }
+        var chart = loaded.chart();
+        MergedValues unchecked = assembler.assemble(new Layer(chart.defaultsName(), chart.defaults()), null, request,
+                LeafResolver.helmGuessing());
+        return new ReleaseRef(name, namespaceValue(unchecked.merged()));
+    }
+
     /** Layers and validates values; every violation at once, with where each bad value came from. */
     public MergedValues values(LoadedChart loaded, Layer previous, ValuesRequest request) {
         Optional<ValuesSchema> schema = loaded.schema();

@@ -24,10 +24,12 @@ public final class Rollback {
         ReleaseRef ref = options.release();
         Deployer deployer = new Deployer(ctx);
         return new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) -> {
-            int wanted = options.revision() != null ? options.revision() : current.revision() - 1;
+            // after an uninstall with --keep-history (no deployed revision) the default is the uninstalled one
+            int wanted = options.revision() != null ? options.revision()
+                    : current != null ? current.revision() - 1 : history.latest().orElseThrow().revision();
             Release target = history.revision(wanted).orElseThrow(() -> MotosException.invalid(
                     "release " + ref.name() + " has no revision " + wanted
-                            + (wanted < 1 ? " (revision " + current.revision() + " is the first)" : ""),
+                            + (wanted < 1 ? " (revision 1 is the first)" : ""),
                     "See `motospkg history " + ref.name() + " -n " + ref.namespace() + "` for the revisions kept."));
             return new ChangeTarget(target.chart(), target.values(), target.manifest(), deployer.desired(target),
                     "Rollback to " + wanted);

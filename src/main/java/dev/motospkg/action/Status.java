@@ -69,6 +69,11 @@ public final class Status {
             out.println();
             access.forEach(out::println);
         }
+        if (release.status() == dev.motospkg.release.ReleaseStatus.UNINSTALLED) {
+            out.println();
+            out.println("Uninstalled with its history kept; `motospkg rollback " + release.name() + " -n "
+                    + release.namespace() + "` brings revision " + release.revision() + " back.");
+        }
         out.flush();
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * {@code motospkg uninstall}: deletes the release's objects but keeps its PersistentVolumeClaims and
  * Namespace, so a later install finds the data again. {@code deleteData} removes the PVCs too,
- * after naming them.
+ * after naming them; the Namespace stays even then (it may hold other releases, Secrets made by
+ * hand, and this release's kept history), and the line to delete it is printed.
  */
 public final class Uninstall {
 
@@ -65,11 +66,15 @@ public final class Uninstall {
             ctx.out().println("Release " + ref.name() + " uninstalled from namespace " + ref.namespace() + ".");
             if (!kept.isEmpty()) {
                 ctx.out().println("Kept: " + String.join(", ", kept));
-                ctx.out().println("  Installing " + ref.name() + " again reuses them.");
+                ctx.out().println("  Installing " + ref.name() + " again reuses what was kept.");
                 if (!options.deleteData() && !pvcs.isEmpty()) {
                     ctx.out().println("  To delete the data too: kubectl delete pvc -n " + ref.namespace() + " "
                             + String.join(" ", pvcs.stream().map(d -> d.key().name()).toList()));
                 }
+                objects.stream().filter(d -> d.kind().equals("Namespace")).findFirst().ifPresent(d ->
+                        ctx.out().println("  motospkg never deletes a namespace; to delete it with everything in it"
+                                + (options.keepHistory() ? " (the kept history too)" : "") + ": kubectl delete namespace "
+                                + d.key().name()));
             }
             ctx.out().flush();
         }

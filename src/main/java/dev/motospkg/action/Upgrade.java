@@ -1,7 +1,6 @@
 package dev.motospkg.action;
 
 import dev.motospkg.release.Release;
-import dev.motospkg.values.MergedValues;
 import dev.motospkg.values.ValuesAssembler.Layer;
 import dev.motospkg.values.ValuesRequest;
 import java.nio.file.Path;
@@ -43,10 +42,10 @@ public final class Upgrade {
     ChangeRequest request(Options options) {
         RenderPipeline pipeline = ctx.pipeline();
         LoadedChart loaded = pipeline.load(options.chart());
-        // Name and namespace come from what the user gave now; the release's own values layer in below.
-        MergedValues forTarget = pipeline.values(loaded, null, options.values());
-        var ref = pipeline.context(loaded, forTarget, options.target(), 1, false);
-        return new ChangeRequest(ChangeKind.UPGRADE, new ReleaseRef(ref.name(), ref.namespace()), options.adopt(),
+        // Name and namespace come from what the user gave now; values are validated once, below, with the
+        // release's own values layered in (validating without them refused what the release had changed).
+        ReleaseRef ref = pipeline.releaseRef(loaded, options.target(), options.values());
+        return new ChangeRequest(ChangeKind.UPGRADE, ref, options.adopt(),
                 (history, current) -> ChangeTarget.rendered(ctx, loaded,
                         pipeline.values(loaded, previous(current, options), options.values()), options.target(),
                         history.nextRevision(), false, "Upgrade complete"));

@@ -15,6 +15,8 @@ import java.util.Set;
 public final class ImmutableFields {
     private static final Set<String> SELECTOR_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
             "Job");
+    /** The server writes these kinds' selector (a Job's controller-uid) unless the chart sets one itself. */
+    private static final Set<String> GENERATED_SELECTOR_KINDS = Set.of("Job");
 
     private ImmutableFields() {
     }
@@ -24,7 +26,8 @@ public final class ImmutableFields {
         String kind = desired.kind();
         Map<String, Object> want = desired.body();
         String where = desired.key().toString();
-        if (SELECTOR_KINDS.contains(kind) && !Objects.equals(at(want, "spec", "selector"), at(live, "spec", "selector"))) {
+        boolean selectorGiven = at(want, "spec", "selector") != null || !GENERATED_SELECTOR_KINDS.contains(kind);
+        if (SELECTOR_KINDS.contains(kind) && selectorGiven && !Objects.equals(at(want, "spec", "selector"), at(live, "spec", "selector"))) {
             out.add(where + ": spec.selector would change from " + at(live, "spec", "selector") + " to "
                     + at(want, "spec", "selector") + "; Kubernetes does not allow changing a selector in place. "
                     + "Keep the selector labels as they are (put new labels on the pod template only), or delete "

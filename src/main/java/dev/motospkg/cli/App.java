@@ -31,6 +31,7 @@ import dev.motospkg.yaml.YamlCodec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,9 +48,11 @@ final class App implements AutoCloseable {
     private RenderPipeline pipeline;
     private KubeConnection connection;
     private final boolean terminal;
+    private final ActionContextFactory contexts;
 
-    App(PrintWriter out, PrintWriter err, Path workDir, boolean terminal) {
+    App(PrintWriter out, PrintWriter err, Path workDir, boolean terminal, ActionContextFactory contexts) {
         this.terminal = terminal;
+        this.contexts = contexts != null ? contexts : this::connect;
         this.out = out;
         this.err = err;
         this.workDir = workDir;
@@ -82,8 +85,13 @@ final class App implements AutoCloseable {
     }
 
     ActionContext actionContext(KubeOptions kube) {
+        return contexts.create(kube.kubeconfig, kube.context, pipeline(), out);
+    }
+
+    /** The real parts: the cluster of the kubeconfig, Secrets for revisions, Leases for locks. */
+    private ActionContext connect(Path kubeconfig, String kubeContext, RenderPipeline pipeline, PrintWriter out) {
         if (connection == null) {
-            connection = new KubeConnection(kube.kubeconfig, kube.context);
+            connection = new KubeConnection(kubeconfig, kubeContext);
         }
         Fabric8Cluster cluster = new Fabric8Cluster(connection);
         Waiter waiter = new Waiter(cluster, clock, Sleeper.threadSleep(), out);
@@ -93,7 +101,7 @@ final class App implements AutoCloseable {
                 throw result.toFailure();
             }
         };
-        return new ActionContext(pipeline(), new ManifestParser(new YamlCodec()), cluster,
+        return new ActionContext(pipeline, new ManifestParser(new YamlCodec()), cluster,
                 new SecretReleaseStore(connection.client()), new LeaseReleaseLocks(connection.client(), clock), wait,
                 clock, out);
     }
@@ -115,6 +123,12 @@ final class App implements AutoCloseable {
         }
     }
 
+    /** A remark about how the command was given (not its result): on stderr, so it never mixes into output. */
+    void note(String text) {
+        err.println("Note: " + text);
+        err.flush();
+    }
+
     /** Colours only for a person at a terminal who has not asked for NO_COLOR. */
     boolean colorOutput() {
         return terminal && System.getenv("NO_COLOR") == null;
@@ -130,12 +144,24 @@ final class App implements AutoCloseable {
         out.flush();
     }
 
-    static OutputFormat format(String value) {
+    /** {@code -o VALUE} for a command that prints {@code allowed}: anything else is refused, never ignored. */
+    static OutputFormat format(String value, OutputFormat... allowed) {
+        List<OutputFormat> formats = List.of(allowed);
+        String choices = String.join(" or ", formats.stream().map(f -> "-o " + f.flag()).toList());
+        OutputFormat format;
         try {
-            return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+            format = OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw MotosException.invalid("unknown output format \"" + value + "\"", "Use -o table, -o json or -o yaml.");
+            throw MotosException.invalid("unknown output format \"" + value + "\"", "Use " + choices + ".");
         }
+        if (!formats.contains(format)) {
+            throw MotosException.invalid("this command has no " + format.flag() + " output", "Use " + choices + ".");
+        }
+        return format;
+    }
+
+    static OutputFormat listing(String value) {
+        return format(value, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
     }
 
     @Override

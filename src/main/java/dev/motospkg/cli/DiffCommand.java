@@ -1,6 +1,7 @@
 package dev.motospkg.cli;
 
 import dev.motospkg.action.Diff;
+import dev.motospkg.action.OutputFormat;
 import dev.motospkg.action.Install;
 import dev.motospkg.action.Rollback;
 import dev.motospkg.action.Upgrade;
@@ -14,11 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code motospkg diff [install|upgrade|rollback]}: see before you change. Without a subcommand: drift. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
         description = {"Show what a command would change in the live cluster, without changing anything.",
             "Without a subcommand: what changed in the cluster since the last revision was applied (drift)."},
         subcommands = {DiffCommand.DiffInstall.class, DiffCommand.DiffUpgrade.class, DiffCommand.DiffRollback.class})
 final class DiffCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
@@ -54,17 +56,15 @@ final class DiffCommand implements Callable<Integer> {
         boolean noColor;
 
         Diff.Options options(App app, Path chart) {
-            if (!format.equals("diff") && !format.equals("json")) {
-                throw dev.motospkg.error.MotosException.invalid("unknown output format \"" + format + "\"",
-                        "Use -o diff or -o json.");
-            }
-            return new Diff.Options(new DiffPrinter.Style(!noColor && app.colorOutput(), context), format.equals("json"),
+            boolean json = App.format(format, OutputFormat.DIFF, OutputFormat.JSON) == OutputFormat.JSON;
+            return new Diff.Options(new DiffPrinter.Style(!noColor && app.colorOutput(), context), json,
                     showSecrets, exitCode, app.chartIfPresent(chart));
         }
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true, description = "What `install` would create.")
+    @Command(name = "install", description = "What `install` would create.")
     static final class DiffInstall implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Mixin RenderArgs args;
         @Mixin KubeOptions kube;
@@ -77,13 +77,15 @@ final class DiffCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            args.checkVersion(app);
             return new Diff(app.actionContext(kube)).install(new Install.Options(args.chartDir(), args.request(),
                     args.target(), WaitOptions.none(), false, 10, adopt), output.options(app, args.chartDir())).code();
         }
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "What `upgrade` would change.")
+    @Command(name = "upgrade", description = "What `upgrade` would change.")
     static final class DiffUpgrade implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Mixin RenderArgs args;
         @Mixin KubeOptions kube;
@@ -97,14 +99,16 @@ final class DiffCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            args.checkVersion(app);
             return new Diff(app.actionContext(kube)).upgrade(new Upgrade.Options(args.chartDir(), args.request(),
                     args.target(), WaitOptions.none(), false, resetValues, false, 10, adopt),
                     output.options(app, args.chartDir())).code();
         }
     }
 
-    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "What `rollback` would change.")
+    @Command(name = "rollback", description = "What `rollback` would change.")
     static final class DiffRollback implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
         @Parameters(index = "1", arity = "0..1", paramLabel = "REVISION") Integer revision;

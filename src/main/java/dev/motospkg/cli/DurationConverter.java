@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Go-style durations as Helm takes them: 300s, 5m, 1h, 1m30s. */
+/** Go-style durations as Helm takes them: 300s, 5m, 1h, 1m30s, 500ms ("ms" is tried before "m"). */
 final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern PART = Pattern.compile("(\\d+)(h|m|s|ms)");
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
 
     @Override
     public Duration convert(String value) {

@@ -13,8 +13,9 @@ final class InspectCommands {
     private InspectCommands() {
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Show a release's revisions.")
+    @Command(name = "history", description = "Show a release's revisions.")
     static final class History implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
         @Mixin ReleaseOptions release;
@@ -29,13 +30,14 @@ final class InspectCommands {
         @Override
         public Integer call() {
             var ref = app.resolve(name, release);
-            new Inspect(app.actionContext(kube)).history(ref, App.format(output));
+            new Inspect(app.actionContext(kube)).history(ref, App.listing(output));
             return 0;
         }
     }
 
-    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List releases.")
+    @Command(name = "list", aliases = "ls", description = "List releases.")
     static final class ListReleases implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only this namespace.") String namespace;
         @Option(names = {"-A", "--all-namespaces"}, description = "All namespaces (the default when -n is not given).")
@@ -50,14 +52,15 @@ final class InspectCommands {
 
         @Override
         public Integer call() {
-            new Inspect(app.actionContext(kube)).list(all ? null : namespace, App.format(output));
+            new Inspect(app.actionContext(kube)).list(all ? null : namespace, App.listing(output));
             return 0;
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a release's values or manifest.",
+    @Command(name = "get", description = "Show a release's values or manifest.",
             subcommands = {GetValues.class, GetManifest.class})
     static final class Get implements Callable<Integer> {
+        @Mixin HelpOption help;
         @Override
         public Integer call() {
             throw dev.motospkg.error.MotosException.invalid("say what to get: `get values` or `get manifest`",
@@ -65,9 +68,10 @@ final class InspectCommands {
         }
     }
 
-    @Command(name = "values", mixinStandardHelpOptions = true,
+    @Command(name = "values",
             description = "The values a revision was made with (sensitive values masked unless --show-secrets).")
     static final class GetValues implements Callable<Integer> {
+        @Mixin HelpOption help;
         private final App app;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
         @Mixin ReleaseOptions release;
@@ -84,14 +88,15 @@ final class InspectCommands {
         public Integer call() {
             var ref = app.resolve(name, release);
             new Inspect(app.actionContext(kube)).values(ref, revision, app.schemaFor(release.chart), showSecrets,
-                    App.format(output));
+                    App.format(output, OutputFormat.YAML, OutputFormat.JSON));
             return 0;
         }
     }
 
-    @Command(name = "manifest", mixinStandardHelpOptions = true,
+    @Command(name = "manifest",
             description = "The manifest a revision applied (Secret contents hidden unless --show-secrets).")
     static final class GetManifest implements Callable<Integer> {
+        @Mixin HelpOption help;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
         @Mixin ReleaseOptions release;
         @Mixin KubeOptions kube;

@@ -6,15 +6,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "install", mixinStandardHelpOptions = true,
+@Command(name = "install",
         description = "Install the chart as a new release (revision 1).")
 final class InstallCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Mixin RenderArgs args;
     @Mixin WaitFlags wait;
     @Mixin KubeOptions kube;
     @Mixin ChangeFlags change;
+    @Mixin HelmDefaults helmDefaults;
 
     InstallCommand(App app) {
         this.app = app;
@@ -22,6 +24,8 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        args.checkVersion(app);
+        helmDefaults.note(app);
         var ctx = app.actionContext(kube);
         var release = new Install(ctx).run(new Install.Options(args.chartDir(), args.request(),
                 args.target(), wait.options(), change.dryRun,

@@ -6,9 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint",
         description = "Check values against the schema, render, and run domain checks (tags, volumes, ports, resources).")
 final class LintCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Mixin
@@ -16,6 +17,10 @@ final class LintCommand implements Callable<Integer> {
 
     @Mixin
     ChartOptions chart;
+
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "CHART",
+            description = "Chart folder, as --chart (Helm's `lint PATH`).")
+    java.nio.file.Path chartArg;
 
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
@@ -26,7 +31,12 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        app.lint().run(new Lint.Options(chart.chart, values.request(), chart.target(), strict), app.out());
+        if (chartArg != null && chart.chart != null && !chartArg.normalize().equals(chart.chart.normalize())) {
+            throw dev.motospkg.error.MotosException.invalid("two charts given: " + chartArg + " and --chart " + chart.chart,
+                    "Give the chart once, as the CHART argument or with --chart.");
+        }
+        app.lint().run(new Lint.Options(chartArg != null ? chartArg : chart.chart, values.request(), chart.target(),
+                strict), app.out());
         return 0;
     }
 }

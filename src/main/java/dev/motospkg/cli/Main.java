@@ -31,7 +31,16 @@ public final class Main {
 
     /** @param terminal whether stdout is a person's terminal (colours) */
     public static int run(PrintWriter out, PrintWriter err, Path workDir, boolean terminal, String... args) {
-        App app = new App(out, err, workDir, terminal);
+        return run(out, err, workDir, terminal, null, args);
+    }
+
+    /**
+     * The one seam for tests of cluster commands: {@code contexts} supplies store, cluster, locks and
+     * waiter (null: the real ones from the kubeconfig).
+     */
+    public static int run(PrintWriter out, PrintWriter err, Path workDir, boolean terminal,
+            ActionContextFactory contexts, String... args) {
+        App app = new App(out, err, workDir, terminal, contexts);
         Main main = new Main();
         CommandLine cli = new CommandLine(main, new Factory(app));
         addSubcommands(cli, args);
@@ -42,7 +51,10 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, main.debug));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("Error: " + (e.getMessage() == null ? "invalid arguments" : dev.motospkg.error.ClassNames.strip(e.getMessage())));
-            err.println("Hint: run `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
+            boolean version = e instanceof CommandLine.UnmatchedArgumentException u
+                    && u.getUnmatched().stream().anyMatch(arg -> arg.equals("--version") || arg.equals("-V"));
+            err.println("Hint: " + (version ? "`motospkg --version` prints motospkg's version; " : "") + "run `"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
             err.flush();
             return ExitCode.INVALID_INPUT.code();
         });

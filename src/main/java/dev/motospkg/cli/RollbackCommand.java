@@ -7,9 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(name = "rollback",
         description = "Roll back to an earlier revision (default: the previous one) as a new revision.")
 final class RollbackCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Release name (default: the chart name).")

@@ -7,9 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status",
         description = "Show a release's revision, each object's live state, and how to reach the frontend.")
 final class StatusCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
@@ -27,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         var ref = app.resolve(name, release);
         var ctx = app.actionContext(kube);
-        new Status(ctx).run(ref, App.format(output));
+        new Status(ctx).run(ref, App.listing(output));
         if (drift) {
             ctx.out().println();
             new dev.motospkg.action.Diff(ctx).drift(ref, new dev.motospkg.action.Diff.Options(

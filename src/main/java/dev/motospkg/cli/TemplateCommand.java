@@ -7,16 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "template", mixinStandardHelpOptions = true,
+@Command(name = "template",
         description = "Render the chart locally (no cluster): print the manifests, or write one file per template.")
 final class TemplateCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Mixin
-    ValuesOptions values;
-
-    @Mixin
-    ChartOptions chart;
+    RenderArgs args;
 
     @Option(names = "--output-dir", paramLabel = "DIR",
             description = "Write one file per template into DIR (same names), ready for `kubectl apply -f DIR`.")
@@ -28,7 +26,8 @@ final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        app.template().run(new Template.Options(chart.chart, values.request(), chart.target(), outputDir), app.out());
+        args.checkVersion(app);
+        app.template().run(new Template.Options(args.chartDir(), args.request(), args.target(), outputDir), app.out());
         return 0;
     }
 }

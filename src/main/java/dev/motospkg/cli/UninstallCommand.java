@@ -7,9 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "uninstall", mixinStandardHelpOptions = true,
-        description = "Delete a release's objects. PersistentVolumeClaims and the Namespace are kept unless --delete-data.")
+@Command(name = "uninstall",
+        description = "Delete a release's objects. PersistentVolumeClaims are kept unless --delete-data; the Namespace"
+                + " is always kept (the command that deletes it is printed).")
 final class UninstallCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
     private final App app;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Release name (default: the chart name).")

@@ -32,6 +32,11 @@ public final class DiffPrinter {
 
     /** {@code +2 to create, ~1 to change, -1 to delete, 6 unchanged}; kept objects mentioned when any. */
     public static String summary(List<Change> changes) {
+        return summary(changes, 0);
+    }
+
+    /** With the objects preflight refused, which are in none of the other counts. */
+    public static String summary(List<Change> changes, int refused) {
         Map<ChangeKind, Integer> counts = new EnumMap<>(ChangeKind.class);
         changes.forEach(c -> counts.merge(c.kind(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
@@ -42,11 +47,18 @@ public final class DiffPrinter {
             parts.add(counts.get(ChangeKind.KEEP) + " kept");
         }
         parts.add(counts.getOrDefault(ChangeKind.UNCHANGED, 0) + " unchanged");
+        if (refused > 0) {
+            parts.add(refused + " refused");
+        }
         return String.join(", ", parts);
     }
 
     public void print(List<Change> changes, Redaction redaction, Style style, PrintWriter out) {
-        out.println(summary(changes));
+        print(changes, 0, redaction, style, out);
+    }
+
+    public void print(List<Change> changes, int refused, Redaction redaction, Style style, PrintWriter out) {
+        out.println(summary(changes, refused));
         for (Change raw : changes) {
             if (raw.kind() == ChangeKind.UNCHANGED) {
                 continue;
@@ -72,8 +84,17 @@ public final class DiffPrinter {
     }
 
     public void printJson(List<Change> changes, Redaction redaction, PrintWriter out) {
+        printJson(changes, 0, List.of(), redaction, out);
+    }
+
+    /** {@code problems}: what preflight refuses, listed so a machine sees the refusal too. */
+    public void printJson(List<Change> changes, int refused, List<String> problems, Redaction redaction,
+            PrintWriter out) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("summary", summary(changes));
+        doc.put("summary", summary(changes, refused));
+        if (!problems.isEmpty()) {
+            doc.put("refused", problems);
+        }
         List<Object> items = new ArrayList<>();
         for (Change raw : changes) {
             Change c = redaction.apply(raw);

@@ -30,11 +30,14 @@ record KubeConfigFile(Path path, String contents, String context, String server,
     static KubeConfigFile resolve(Path flagPath, String flagContext, Map<String, String> env, Path home) {
         Path path;
         String origin;
+        List<Path> listed = flagPath == null ? list(env.get("KUBECONFIG")) : List.of();
         if (flagPath != null) {
             path = flagPath;
             origin = "--kubeconfig";
-        } else if (firstOfList(env.get("KUBECONFIG")) != null) {
-            path = Path.of(firstOfList(env.get("KUBECONFIG")));
+        } else if (listed.size() > 1) {
+            return merged(listed, flagContext);
+        } else if (listed.size() == 1) {
+            path = listed.get(0);
             origin = "KUBECONFIG";
         } else {
             path = home.resolve(".kube").resolve("config");
@@ -105,17 +108,95 @@ record KubeConfigFile(Path path, String contents, String context, String server,
         }
     }
 
-    /** kubectl merges all files of KUBECONFIG; we take the first, which is where current-context usually lives. */
-    private static String firstOfList(String list) {
-        if (list == null) {
-            return null;
-        }
-        for (String part : list.split(File.pathSeparator)) {
-            if (!part.isBlank()) {
-                return part.trim();
+    private static List<Path> list(String list) {
+        List<Path> out = new ArrayList<>();
+        if (list != null) {
+            for (String part : list.split(File.pathSeparator)) {
+                if (!part.isBlank()) {
+                    out.add(Path.of(part.trim()));
+                }
             }
         }
-        return null;
+        return out;
+    }
+
+    /** Fields holding a file path, which kubectl reads relative to the kubeconfig file that names it. */
+    private static final Map<String, List<String>> FILE_FIELDS = Map.of(
+            "clusters", List.of("certificate-authority"),
+            "users", List.of("client-certificate", "client-key", "tokenFile"));
+
+    /**
+     * Several KUBECONFIG files, merged as kubectl merges them: files that do not exist are skipped;
+     * the first file to set current-context wins; clusters, contexts and users are joined, the first
+     * entry of a name winning; relative file paths stay relative to the file they are written in.
+     */
+    @SuppressWarnings("unchecked")
+    private static KubeConfigFile merged(List<Path> files, String flagContext) {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>();
+        merged.put("apiVersion", "v1");
+        merged.put("kind", "Config");
+        Map<String, Map<String, Object>> named = new java.util.LinkedHashMap<>();
+        for (String list : List.of("clusters", "contexts", "users")) {
+            named.put(list, new java.util.LinkedHashMap<>());
+        }
+        List<Path> read = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            read.add(file);
+            String text = dev.motospkg.io.UserFiles.read(file); // size limit, no devices or FIFOs
+            Object loaded;
+            try {
+                loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            } catch (RuntimeException e) {
+                throw MotosException.invalid("kubeconfig " + file + " is not valid YAML: " + firstLine(e.getMessage()),
+                        "check the file, e.g. with `kubectl config view --kubeconfig " + file + "`");
+            }
+            if (!(loaded instanceof Map<?, ?> root)) {
+                continue;
+            }
+            Object current = root.get("current-context");
+            if (!merged.containsKey("current-context") && current != null && !String.valueOf(current).isEmpty()) {
+                merged.put("current-context", current);
+            }
+            for (var list : named.entrySet()) {
+                if (root.get(list.getKey()) instanceof List<?> items) {
+                    for (Object item : items) {
+                        if (item instanceof Map<?, ?> m && m.get("name") != null) {
+                            list.getValue().putIfAbsent(String.valueOf(m.get("name")),
+                                    absolutePaths(list.getKey(), (Map<String, Object>) m, file));
+                        }
+                    }
+                }
+            }
+        }
+        if (read.isEmpty()) {
+            throw MotosException.invalid("none of the KUBECONFIG files exists: " + files,
+                    "pass --kubeconfig FILE or fix KUBECONFIG; " + CLUSTER_HINT);
+        }
+        named.forEach((list, entries) -> merged.put(list, new ArrayList<>(entries.values())));
+        String contents = new Yaml().dump(merged);
+        return parse(read.get(0), contents, flagContext);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> absolutePaths(String list, Map<String, Object> entry, Path file) {
+        List<String> fields = FILE_FIELDS.getOrDefault(list, List.of());
+        String inner = list.equals("clusters") ? "cluster" : "user";
+        if (fields.isEmpty() || !(entry.get(inner) instanceof Map<?, ?> body)) {
+            return entry;
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) body);
+        Path dir = file.toAbsolutePath().getParent();
+        for (String field : fields) {
+            if (copy.get(field) instanceof String value && !value.isEmpty() && !Path.of(value).isAbsolute()) {
+                copy.put(field, dir.resolve(value).normalize().toString());
+            }
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>(entry);
+        out.put(inner, copy);
+        return out;
     }
 
     private static List<String> names(Object list) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Which cluster to talk to, chosen like kubectl does ({@code --kubeconfig}, else the first file of
- * {@code KUBECONFIG}, else {@code ~/.kube/config}; {@code --kube-context}, else current-context),
+ * Which cluster to talk to, chosen like kubectl does ({@code --kubeconfig}, else the files of
+ * {@code KUBECONFIG} merged, else {@code ~/.kube/config}; {@code --kube-context}, else current-context),
  * and the fabric8 client for it, created on first use.
  *
  * <p>The kubeconfig is read and the context checked in the constructor, so a wrong file or context

@@ -20,8 +20,13 @@ public record Release(
         Instant lastDeployed,
         String description) {
 
+    /**
+     * The same revision in another status. {@code lastDeployed} moves only when it becomes deployed:
+     * being superseded, failing or being uninstalled later does not change when it was deployed.
+     */
     public Release withStatus(ReleaseStatus newStatus, String newDescription, Instant now) {
-        return new Release(name, namespace, revision, newStatus, chart, values, manifest, firstDeployed, now,
+        Instant deployed = newStatus == ReleaseStatus.DEPLOYED ? now : lastDeployed;
+        return new Release(name, namespace, revision, newStatus, chart, values, manifest, firstDeployed, deployed,
                 newDescription);
     }
 

@@ -34,7 +34,8 @@ public final class TemplateEngine {
     }
 
     public List<RenderedFile> render(Chart chart, Map<String, Object> values, ReleaseContext release) {
-        Jinjava jinjava = newJinjava(chart);
+        SandboxElResolver resolver = new SandboxElResolver(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        Jinjava jinjava = newJinjava(chart, resolver);
         Map<String, Object> bindings = new HashMap<>();
         bindings.put("values", values);
         bindings.put("release", release.asContext());
@@ -46,27 +47,35 @@ public final class TemplateEngine {
                 continue;
             }
             try {
+                resolver.reset(bindings);
                 RenderResult result = jinjava.renderForResult(template.text(), bindings);
                 // Warnings included: a disabled function or a refused recursion must not pass silently.
                 List<TemplateError> fatal = result.getErrors();
-                if (fatal.isEmpty()) {
+                List<String> undefined = resolver.misusedUndefined();
+                undefined.forEach(u -> errors.add(template.name() + ": " + u));
+                if (fatal.isEmpty() && undefined.isEmpty()) {
                     out.add(new RenderedFile(template.name(), result.getOutput()));
                 } else {
                     fatal.forEach(e -> errors.add(describe(template.name(), e)));
                 }
             } catch (RuntimeException e) {
-                errors.add(template.name() + ": " + rootMessage(e));
+                errors.add(template.name() + ": " + plain(rootMessage(e)));
             }
         }
         if (!errors.isEmpty()) {
-            throw MotosException.invalid("rendering failed:\n  "
-                    + String.join("\n  ", errors.stream().map(dev.motospkg.error.ClassNames::strip).toList()),
-                    "Fix the template or the values it reads; every variable a template uses must exist.");
+            boolean required = errors.stream().allMatch(e -> e.contains(REQUIRED));
+            boolean undefined = errors.stream().allMatch(e -> e.endsWith(" is not defined") || e.endsWith(" is not)"));
+            throw MotosException.invalid("rendering failed:\n  " + String.join("\n  ",
+                    errors.stream().map(e -> dev.motospkg.error.ClassNames.strip(e.replace(REQUIRED, ""))).toList()),
+                    required ? "Give the values named above, with -f FILE or --set."
+                            : undefined ? "Check the name for a typo against the chart's values file; a key that may be"
+                                    + " absent needs `is defined` or `| default(...)` in the template."
+                            : "Fix the template or the values it reads.");
         }
         return out;
     }
 
-    private Jinjava newJinjava(Chart chart) {
+    private Jinjava newJinjava(Chart chart, SandboxElResolver resolver) {
         Map<Context.Library, Set<String>> disabled = Map.of(Context.Library.FUNCTION, DISABLED_FUNCTIONS);
         JinjavaConfig config = JinjavaConfig.newBuilder()
                 .withFailOnUnknownTokens(true)
@@ -80,17 +89,71 @@ public final class TemplateEngine {
                 .withRangeLimit(limits.maxCollectionSize())
                 .withNestedInterpretationEnabled(false)
                 .withDisabled(disabled)
-                .withElResolver(new SandboxElResolver(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY))
+                .withElResolver(resolver)
                 .build();
         Jinjava jinjava = new Jinjava(config);
         jinjava.setResourceLocator(new ChartResourceLocator(chart.templatesDir()));
         ChartFilters.all(yaml).forEach(f -> jinjava.getGlobalContext().registerFilter(f));
+        // the three uses an undefined value may have; any other use fails the render
+        jinjava.getGlobalContext().registerFilter(new com.hubspot.jinjava.lib.filter.DefaultFilter() {
+            @Override
+            public Object filter(Object var, com.hubspot.jinjava.interpret.JinjavaInterpreter interpreter,
+                    Object[] args, Map<String, Object> kwargs) {
+                return super.filter(Undefined.excused(var), interpreter, args, kwargs);
+            }
+        });
+        jinjava.getGlobalContext().registerExpTest(new com.hubspot.jinjava.lib.exptest.IsDefinedExpTest() {
+            @Override
+            public boolean evaluate(Object var, com.hubspot.jinjava.interpret.JinjavaInterpreter interpreter,
+                    Object... args) {
+                return super.evaluate(Undefined.excused(var), interpreter, args);
+            }
+        });
+        jinjava.getGlobalContext().registerExpTest(new com.hubspot.jinjava.lib.exptest.IsUndefinedExpTest() {
+            @Override
+            public boolean evaluate(Object var, com.hubspot.jinjava.interpret.JinjavaInterpreter interpreter,
+                    Object... args) {
+                return super.evaluate(Undefined.excused(var), interpreter, args);
+            }
+        });
         return jinjava;
     }
 
-    private static String describe(String template, TemplateError error) {
+    private String describe(String template, TemplateError error) {
         String where = error.getLineno() > 0 ? template + ":" + error.getLineno() : template;
-        return where + ": " + error.getMessage();
+        return where + ": " + plain(error.getMessage());
+    }
+
+    /** Marks a failed {@code required} in the error list (removed before it is shown). */
+    static final String REQUIRED = "\u0000required: ";
+
+    /** Jinjava's words for what a chart author did, in ours; never a Java class name. */
+    private String plain(String message) {
+        if (message == null) {
+            return "failed";
+        }
+        String m = message.replaceAll("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "")
+                .replaceAll("^[A-Z]\\w*(?:Exception|Error): ", "");
+        if (m.startsWith("required: ")) {
+            return REQUIRED + m.substring("required: ".length());
+        }
+        if (m.contains("byte output rendered, over limit of")) {
+            return "renders more than " + limits.maxOutputBytes() + " bytes, the limit of one render"
+                    + " (a loop over more than was meant?)";
+        }
+        java.util.regex.Matcher disabled = java.util.regex.Pattern.compile("^':?(\\w+)' is disabled in this context$")
+                .matcher(m);
+        if (disabled.matches()) {
+            return disabled.group(1) + "() is not available: a render must not depend on the clock, so the same"
+                    + " chart and values always give the same manifests";
+        }
+        java.util.regex.Matcher recursion = java.util.regex.Pattern
+                .compile("^Max recursion limit of (\\d+) reached for macro '(\\w+)'$").matcher(m);
+        if (recursion.matches()) {
+            return "macro " + recursion.group(2) + " calls itself more than " + recursion.group(1)
+                    + " levels deep (endless recursion?)";
+        }
+        return m;
     }
 
     private static String rootMessage(Throwable e) {

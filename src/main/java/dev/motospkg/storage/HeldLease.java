@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,14 +22,22 @@ final class HeldLease implements ReleaseLocks.Lock {
     private final String token;
     private final String takenOverFrom;
     private final ScheduledExecutorService renewer;
+    private final Duration duration;
+    private final boolean createdNamespace;
     private volatile boolean lost;
+    /** When the lease was last written with us as holder: it is ours until then plus its duration. */
+    private volatile Instant renewedAt;
     /** The version we last wrote: close deletes exactly that one, without reading it first. */
     private volatile String resourceVersion;
     private boolean closed;
 
+    /** @param renewedAt the renewTime the lease was written with */
     HeldLease(Resource<Lease> resource, Clock clock, String token, String takenOverFrom, Duration duration,
-            String resourceVersion) {
+            String resourceVersion, Instant renewedAt, boolean createdNamespace) {
+        this.createdNamespace = createdNamespace;
         this.resource = resource;
+        this.duration = duration;
+        this.renewedAt = renewedAt;
         this.resourceVersion = resourceVersion;
         this.clock = clock;
         this.token = token;
@@ -43,13 +52,22 @@ final class HeldLease implements ReleaseLocks.Lock {
     }
 
     @Override
+    public boolean createdNamespace() {
+        return createdNamespace;
+    }
+
+    @Override
     public String takenOverFrom() {
         return takenOverFrom;
     }
 
+    /**
+     * False once someone else holds it, and also once the lease has run out since our last renewal:
+     * a process resuming from a stall asks before the renewal tick that would find the takeover.
+     */
     @Override
     public boolean held() {
-        return !lost;
+        return !lost && clock.instant().isBefore(renewedAt.plus(duration));
     }
 
     private void renew() {
@@ -60,9 +78,11 @@ final class HeldLease implements ReleaseLocks.Lock {
                 renewer.shutdown();
                 return;
             }
-            current.getSpec().setRenewTime(clock.instant().atZone(ZoneOffset.UTC));
+            Instant now = clock.instant();
+            current.getSpec().setRenewTime(now.atZone(ZoneOffset.UTC));
             Lease renewed = resource.lockResourceVersion(current.getMetadata().getResourceVersion()).replace(current);
             resourceVersion = renewed.getMetadata().getResourceVersion();
+            renewedAt = now;
         } catch (RuntimeException e) {
             // any failure, not only the client's: an escaping exception would cancel all later renewals;
             // a missed one is retried at the next tick, and the lease lasts three ticks

@@ -88,16 +88,18 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     public Lock acquire(String namespace, String name, String operation) {
         Resource<Lease> resource = client.leases().inNamespace(namespace).withName(leaseName(name));
         String token = UUID.randomUUID().toString();
+        boolean createdNamespace = false;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Lease existing;
             try {
                 Lease created = client.leases().inNamespace(namespace)
                         .resource(newLease(namespace, name, operation, token, now)).create();
-                return new HeldLease(resource, clock, token, null, leaseDuration, version(created));
+                return new HeldLease(resource, clock, token, null, leaseDuration, version(created), now, createdNamespace);
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {
                     ensureNamespace(namespace);
+                    createdNamespace = true;
                     continue;
                 }
                 if (e.getCode() != 409) {
@@ -120,7 +122,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
                     .build();
             try {
                 Lease taken = client.leases().inNamespace(namespace).resource(takeover).update();
-                return new HeldLease(resource, clock, token, free ? null : previous, leaseDuration, version(taken));
+                return new HeldLease(resource, clock, token, free ? null : previous, leaseDuration, version(taken), now, createdNamespace);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 && e.getCode() != 404) {
                     throw failure("cannot take over the lock of release " + name, namespace, e);

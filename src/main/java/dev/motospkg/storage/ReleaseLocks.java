@@ -17,6 +17,14 @@ public interface ReleaseLocks {
         /** Who held the lock before us when we took over a stale one; null when it was free. */
         String takenOverFrom();
 
+        /**
+         * Whether taking the lock created the release's namespace (a lock lives in it): the release's
+         * own Namespace object is then new, not an existing one it uses.
+         */
+        default boolean createdNamespace() {
+            return false;
+        }
+
         /** False once another command took the lock over because we stalled past its expiry. */
         default boolean held() {
             return true;

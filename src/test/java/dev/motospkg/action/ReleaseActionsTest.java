@@ -228,6 +228,7 @@ class ReleaseActionsTest {
         assertTrue(e.getMessage().contains("ImagePullBackOff"), e.getMessage());
         assertEquals("motos-backend:v2", backendImage(), "without atomic the failed revision stays applied");
 
+        f.waitFailures = 1; // the upgrade's wait fails; the rollback's wait succeeds
         e = assertThrows(MotosException.class,
                 () -> upgrade(sets("backend.tag=v3"), new WaitOptions(true, Duration.ofSeconds(5), true)));
         assertTrue(e.getMessage().contains("atomic: revision 1 is live again as revision 4"), e.getMessage());
@@ -235,6 +236,47 @@ class ReleaseActionsTest {
         List<Release> history = f.store.history(NS, "motos");
         assertEquals(List.of(ReleaseStatus.SUPERSEDED, ReleaseStatus.FAILED, ReleaseStatus.FAILED, ReleaseStatus.DEPLOYED),
                 history.stream().map(Release::status).toList());
+        assertEquals("Rollback to 1 (atomic: upgrade to 3 failed)", history.get(3).description());
+        // the normal path: a rollback revision recorded, its plan applied, and it waited
+        String out = f.output.toString();
+        assertTrue(out.contains("Atomic: upgrade failed; rolling back to revision 1...\nRollback motos.v4 in namespace"
+                + " motos-app:\n"), out);
+        assertTrue(out.substring(out.indexOf("Rollback motos.v4")).contains("  changed  Deployment/motos-app/backend\n"
+                + "  9 unchanged\nWaiting up to 5s"), out);
+    }
+
+    @Test
+    void aFailedAtomicRollbackShowsBothErrors() {
+        install(dev(), WaitOptions.none());
+        f.waitFailure = MotosException.failed("timed out after 5s: Deployment/backend: 0/1 available", "Check the pods.");
+        MotosException e = assertThrows(MotosException.class,
+                () -> upgrade(sets("backend.tag=v2"), new WaitOptions(true, Duration.ofSeconds(5), true)));
+        assertEquals("timed out after 5s: Deployment/backend: 0/1 available\n(atomic: rolling back to revision 1"
+                + " failed too: timed out after 5s: Deployment/backend: 0/1 available)", e.getMessage());
+        assertEquals(List.of(ReleaseStatus.DEPLOYED, ReleaseStatus.FAILED, ReleaseStatus.FAILED),
+                f.store.history(NS, "motos").stream().map(Release::status).toList());
+    }
+
+    @Test
+    void aFailedAtomicInstallDeletesOnlyWhatItCreated() {
+        // a Deployment applied with kubectl before motospkg: adopted, then the install fails
+        Map<String, Object> theirs = new java.util.LinkedHashMap<>(Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+                "metadata", new java.util.LinkedHashMap<>(Map.of("name", "postgres", "namespace", NS)),
+                "spec", Map.of("selector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "motos",
+                        "app.kubernetes.io/instance", "motos", "app.kubernetes.io/component", "database")))));
+        f.cluster.apply(Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", NS)), false);
+        f.cluster.apply(theirs, false);
+        f.cluster.failApplyOf("Deployment", "frontend");
+        MotosException e = assertThrows(MotosException.class, () -> new Install(f.ctx).run(new Install.Options(null,
+                dev(), ReleaseTarget.defaults(), new WaitOptions(false, Duration.ofSeconds(5), true), false, 10, true)));
+        assertTrue(f.cluster.find("Deployment", NS, "postgres").isPresent(), "it existed before the install");
+        assertTrue(f.cluster.find("Deployment", NS, "backend").isEmpty(), "the install created it");
+        assertTrue(f.cluster.find("Service", NS, "backend").isEmpty());
+        assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "postgres-pvc").isPresent(), "data is kept");
+        assertTrue(e.getMessage().endsWith("(atomic: deleted what the install created; PVCs and the namespace were kept;"
+                + " these existed before it and were kept, with the install's changes: Deployment/motos-app/postgres)"),
+                e.getMessage());
+        assertFalse(f.output.toString().contains("deleted  Deployment/motos-app/postgres"), f.output.toString());
     }
 
     @Test

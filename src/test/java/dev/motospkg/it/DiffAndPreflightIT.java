@@ -169,8 +169,11 @@ class DiffAndPreflightIT {
         assertEquals(before, versions(cluster));
         assertEquals(1, releaseRecords(cluster).size());
         CliRun diff = motospkg(cluster, "diff", "upgrade", "--set", "postgres.storage=100Mi", "--exit-code");
-        assertEquals(3, diff.exitCode());
-        assertTrue(diff.out().contains("Preflight would refuse"), diff.out());
+        assertEquals(1, diff.exitCode(), "the upgrade it previews would fail");
+        assertTrue(diff.out().contains(", 1 refused"), diff.out());
+        assertTrue(diff.err().contains("Error: upgrade would be refused before changing anything (1 problem):"),
+                diff.err());
+        assertTrue(diff.err().contains("postgres-pvc: storage would shrink from 1Gi to 100Mi"), diff.err());
     }
 
     @Test

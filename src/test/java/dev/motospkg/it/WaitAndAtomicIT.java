@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class WaitAndAtomicIT {
 
     @Test
-    void waitTimesOutNamingWhatIsNotReadyAndAtomicPutsThePreviousRevisionBack(TestCluster cluster) {
+    void waitTimesOutNamingWhatIsNotReadyAndAtomicPutsThePreviousRevisionBack(TestCluster cluster,
+            ControllerPlayer controller) throws Exception {
         assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
 
         CliRun waited = motospkg(cluster, "upgrade", "--set", "backend.tag=v2", "--wait", "--timeout", "3s");
@@ -31,9 +32,24 @@ class WaitAndAtomicIT {
         assertTrue(waited.err().contains("0/1 available"), waited.err());
         assertEquals("motos-backend:v2", backendImage(cluster), "without --atomic the failed revision stays");
 
-        CliRun atomic = motospkg(cluster, "upgrade", "--set", "backend.tag=v3", "--atomic", "--timeout", "3s");
+        // The atomic rollback waits like any rollback: play the controllers, which bring v1 up but never v3.
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(
+                () -> motospkg(cluster, "upgrade", "--set", "backend.tag=v3", "--atomic", "--timeout", "3s"));
+        while (!run.isDone()) {
+            controller.markDeploymentAvailable("postgres");
+            controller.markDeploymentAvailable("frontend");
+            controller.markPvcBound("postgres-pvc");
+            controller.markPvcBound("media-pvc");
+            if (backendImage(cluster).equals("motos-backend:v1")) {
+                controller.markDeploymentAvailable("backend");
+            }
+            Thread.sleep(200);
+        }
+        CliRun atomic = run.get();
         assertEquals(1, atomic.exitCode(), atomic.out() + atomic.err());
-        assertTrue(atomic.err().contains("is live again"), atomic.err());
+        assertTrue(atomic.err().contains("atomic: revision 1 is live again as revision 4"), atomic.err());
+        assertTrue(atomic.out().contains("Atomic: upgrade failed; rolling back to revision 1...\nRollback motos.v4"),
+                atomic.out());
         assertEquals("motos-backend:v1", backendImage(cluster), "revision 1 is live again");
         CliRun history = motospkg(cluster, "history");
         assertTrue(history.out().lines().anyMatch(l -> l.startsWith("4 ") && l.contains("deployed")), history.out());

@@ -81,6 +81,57 @@ class KubeConnectionTest {
     }
 
     @Test
+    void severalKubeconfigFilesAreMergedLikeKubectl() throws IOException {
+        Path main = write("main", """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: one
+                  cluster: {server: "https://127.0.0.1:1"}
+                contexts:
+                - name: first
+                  context: {cluster: one, user: alice}
+                users:
+                - name: alice
+                  user: {token: abc}
+                """);
+        Files.createDirectories(dir.resolve("other"));
+        Files.writeString(dir.resolve("other/ca.crt"), "not really a certificate");
+        Path other = write("other/config", """
+                apiVersion: v1
+                kind: Config
+                current-context: lab
+                clusters:
+                - name: one
+                  cluster: {server: "https://10.9.9.9:1"}
+                - name: lab
+                  cluster: {server: "https://127.0.0.1:7", certificate-authority: ca.crt}
+                contexts:
+                - name: lab
+                  context: {cluster: lab, user: bob, namespace: exp}
+                users:
+                - name: bob
+                  user: {token: def}
+                """);
+        String list = String.join(java.io.File.pathSeparator, dir.resolve("missing").toString(), main.toString(),
+                other.toString());
+        // the first file names no current-context, so the second's counts; its context lives in the second file
+        try (KubeConnection c = connect(null, null, Map.of("KUBECONFIG", list))) {
+            assertEquals("lab", c.context());
+            assertEquals("https://127.0.0.1:7", c.server());
+            assertEquals("exp", c.defaultNamespace());
+        }
+        // a name defined in both: the first file's entry wins, as in kubectl
+        try (KubeConnection c = connect(null, "first", Map.of("KUBECONFIG", list))) {
+            assertEquals("https://127.0.0.1:1", c.server());
+            assertEquals("alice", c.user());
+        }
+        MotosException none = assertThrows(MotosException.class, () -> connect(null, null,
+                Map.of("KUBECONFIG", dir.resolve("x") + java.io.File.pathSeparator + dir.resolve("y"))));
+        assertTrue(none.getMessage().startsWith("none of the KUBECONFIG files exists"), none.getMessage());
+    }
+
+    @Test
     void homeKubeConfigIsTheLastResort() throws IOException {
         Files.createDirectories(dir.resolve("home/.kube"));
         Files.writeString(dir.resolve("home/.kube/config"), kubeconfig("second", "x"));

@@ -1,6 +1,7 @@
 package dev.motospkg.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -168,6 +169,38 @@ class LeaseReleaseLocksIT {
             assertTrue(renewed.isAfter(acquired.plusMillis(1500)), acquired + " -> " + renewed);
             assertThrows(MotosException.class, () -> new LeaseReleaseLocks(cluster.client(), clock,
                     Duration.ofSeconds(3), "elsewhere", 1).acquire(ns, "motos", "upgrade"));
+        }
+    }
+
+    /** The real lock and a clock that jumps, as after a stall: no renewal tick has run, held() must still say no. */
+    @Test
+    void heldIsFalseOnceTheLeaseRanOutEvenBeforeARenewalTick(TestCluster cluster) {
+        String ns = cluster.namespace();
+        Instant start = Instant.now();
+        Instant[] now = {start};
+        Clock stalling = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        try (ReleaseLocks.Lock lock = new LeaseReleaseLocks(cluster.client(), stalling, Duration.ofSeconds(30))
+                .acquire(ns, "motos", "upgrade")) {
+            assertTrue(lock.held());
+            now[0] = start.plusSeconds(29);
+            assertTrue(lock.held(), "within the lease's 30 s");
+            now[0] = start.plusSeconds(31);
+            assertFalse(lock.held(), "31 s after the last renewal the lease is anyone's");
         }
     }
 

@@ -16,19 +16,19 @@ import dev.motospkg.yaml.YamlCodec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /** Real render path, in-memory store and locks, fake cluster and waiter: the action-test tier. */
 public final class ActionFixture {
     public final FakeCluster cluster = new FakeCluster();
     public final MemoryReleaseStore store = new MemoryReleaseStore();
-    public final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-25T12:00:00Z"));
     public final MemoryReleaseLocks locks = new MemoryReleaseLocks(clock);
     public final StringWriter output = new StringWriter();
     /** What the fake waiter throws at its timeout; set it to simulate a Deployment that never becomes ready. */
     public MotosException waitFailure;
+    /** How many waits fail with {@link #waitFailure} before waits succeed again (an atomic rollback's wait). */
+    public int waitFailures = Integer.MAX_VALUE;
     public final ActionContext ctx;
 
     public ActionFixture(Path workDir) {
@@ -36,12 +36,28 @@ public final class ActionFixture {
         RenderPipeline pipeline = new RenderPipeline(workDir, new ChartLoader(yaml),
                 new ValuesAssembler(yaml, new SetParser(), UserFiles::read),
                 new TemplateEngine(yaml, RenderLimits.defaults()), new ManifestParser(yaml));
-        ctx = new ActionContext(pipeline, new ManifestParser(yaml), cluster, store, locks,
+        ctx = context(pipeline, new PrintWriter(output, true));
+    }
+
+    /** This fixture's store, cluster, locks and waiter behind another pipeline and writer (the CLI's). */
+    public ActionContext context(RenderPipeline pipeline, PrintWriter out) {
+        return new ActionContext(pipeline, new ManifestParser(new YamlCodec()), cluster, store, locks,
                 (keys, timeout) -> {
-                    if (waitFailure != null) {
+                    if (waitFailure != null && waitFailures > 0) {
+                        waitFailures--;
                         throw waitFailure;
                     }
-                }, clock, new PrintWriter(output, true));
+                }, clock, out);
+    }
+
+    /** Runs the CLI from {@code workDir} on this fixture's store and fake cluster instead of a kubeconfig's. */
+    public CliRun cli(Path workDir, String... args) {
+        return CliRun.with(workDir, (kubeconfig, kubeContext, pipeline, out) -> context(pipeline, out), args);
+    }
+
+    /** {@link #cli(Path, String...)} from the project root. */
+    public CliRun cli(String... args) {
+        return cli(Path.of("").toAbsolutePath(), args);
     }
 
     public static ActionFixture inProject() {

@@ -1,5 +1,6 @@
 package dev.motospkg.testing;
 
+import dev.motospkg.cli.ActionContextFactory;
 import dev.motospkg.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,9 +10,14 @@ import java.nio.file.Path;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun of(Path workDir, String... args) {
+        return with(workDir, null, args);
+    }
+
+    /** With the cluster, store and locks from {@code contexts} (see {@link ActionFixture#cli}). */
+    public static CliRun with(Path workDir, ActionContextFactory contexts, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), workDir, args);
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), workDir, false, contexts, args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

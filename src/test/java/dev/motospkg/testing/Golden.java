@@ -1,6 +1,7 @@
 package dev.motospkg.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.motospkg.yaml.YamlCodec;
 import java.io.IOException;
@@ -36,11 +37,19 @@ public final class Golden {
                 "output differs from golden " + file + " (rerun with -Dgolden.update=true to accept)");
     }
 
+    /**
+     * Writes the golden only when asked: a missing golden is a failure, or a test whose golden was
+     * never committed (or was deleted) would pass on whatever it printed.
+     */
     private static Path write(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
-        if (update() || !Files.exists(file)) {
+        if (update()) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, actual);
+        }
+        if (!Files.exists(file)) {
+            fail("no golden file " + file + "; run with -Dgolden.update=true to create it from this output,"
+                    + " then review and commit it");
         }
         return file;
     }

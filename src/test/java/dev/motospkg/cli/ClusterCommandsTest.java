@@ -1,0 +1,68 @@
+package dev.motospkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.motospkg.testing.ActionFixture;
+import dev.motospkg.testing.CliRun;
+import dev.motospkg.testing.Golden;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster commands' output as users read it, on the in-memory store and fake cluster through
+ * Main's one seam (golden text; update with -Dgolden.update=true and review the diff).
+ */
+class ClusterCommandsTest {
+    private final ActionFixture f = ActionFixture.inProject();
+
+    private CliRun ok(String... args) {
+        CliRun run = f.cli(args);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        return run;
+    }
+
+    @Test
+    void installUpgradeStatusHistoryDiffUninstall() throws IOException {
+        Golden.assertText("cli-install.txt", ok("install", "-f", "values/values-dev.yaml").out());
+        Golden.assertText("cli-diff-upgrade.txt", ok("diff", "upgrade", "--set", "backend.tag=v2").out());
+        f.clock.advance(java.time.Duration.ofMinutes(90));
+        Golden.assertText("cli-upgrade.txt", ok("upgrade", "--set", "backend.tag=v2").out());
+        Golden.assertText("cli-status.txt", ok("status").out());
+        f.clock.advance(java.time.Duration.ofMinutes(30));
+        // revision 1 keeps 12:00, when it was deployed, though it was superseded at 13:30
+        Golden.assertText("cli-history.txt", ok("history").out());
+        Golden.assertText("cli-uninstall.txt", ok("uninstall").out());
+    }
+
+    @Test
+    void uninstallDeleteDataSaysWhatItKept() throws IOException {
+        ok("install", "-f", "values/values-dev.yaml");
+        CliRun run = ok("uninstall", "--delete-data", "--keep-history");
+        Golden.assertText("cli-uninstall-delete-data.txt", run.out());
+        assertTrue(f.cluster.find("Namespace", null, "motos-app").isPresent(), "the words say kept, and it is");
+        assertTrue(f.cluster.find("PersistentVolumeClaim", "motos-app", "media-pvc").isEmpty());
+    }
+
+    @Test
+    void installIntoAnExistingNamespaceUsesIt() {
+        f.cluster.apply(new java.util.LinkedHashMap<>(java.util.Map.of("apiVersion", "v1", "kind", "Namespace",
+                "metadata", new java.util.LinkedHashMap<>(java.util.Map.of("name", "motos-app")))), false);
+        CliRun run = ok("install", "-f", "values/values-dev.yaml");
+        assertTrue(run.out().contains("  using    Namespace/motos-app (it existed; now labelled for this release)\n"),
+                run.out());
+        assertTrue(!run.out().contains("changed  Namespace"), run.out());
+    }
+
+    @Test
+    void diffOfARefusedUpgradeCountsTheObjectAndExits1() throws IOException {
+        ok("install", "-f", "values/values-dev.yaml");
+        CliRun run = f.cli("diff", "upgrade", "--set", "postgres.storage=100Mi", "--exit-code");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().startsWith("+0 to create, ~0 to change, -0 to delete, 9 unchanged, 1 refused\n"), run.out());
+        Golden.assertText("cli-diff-refused.txt", run.err());
+        CliRun json = f.cli("diff", "upgrade", "--set", "postgres.storage=100Mi", "-o", "json");
+        assertEquals(1, json.exitCode());
+        assertTrue(json.out().contains("\"refused\": ["), json.out());
+    }
+}
