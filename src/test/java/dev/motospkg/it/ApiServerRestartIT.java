@@ -45,6 +45,7 @@ class ApiServerRestartIT {
             try {
                 for (String d : List.of("postgres", "backend", "frontend")) {
                     controller.markDeploymentAvailable(d);
+                    controller.markEndpointsReady(d); // each Deployment has a Service of its name
                 }
                 for (String pvc : List.of("postgres-pvc", "media-pvc")) {
                     controller.markPvcBound(pvc);
