@@ -18,7 +18,7 @@ import javax.net.ssl.SSLException;
  * what to do, so users never see a client stack trace. Connection failures and server refusals
  * are told apart because their remedies differ (start the cluster vs. fix the manifest or RBAC).
  */
-final class KubeErrors {
+public final class KubeErrors {
 
     private KubeErrors() {
     }
@@ -78,13 +78,26 @@ final class KubeErrors {
         } else if (root instanceof UnknownHostException) {
             why = "unknown host " + root.getMessage();
         } else if (root instanceof SSLException) {
-            why = "TLS failed: " + root.getMessage();
+            why = untrusted(root) ? "the server's certificate is not signed by the certificate authority the"
+                    + " kubeconfig names for this cluster" : "TLS failed: " + root.getMessage();
             hint = "the kubeconfig's certificate-authority does not match the server (stale kubeconfig?); "
                     + KubeConfigFile.CLUSTER_HINT;
         } else {
             why = rootMessage(cause);
         }
         return MotosException.failed("cannot reach the Kubernetes API server (" + conn.describe() + "): " + why, hint);
+    }
+
+    /** PKIX's words ("Path does not chain with any of the trust anchors", ...) for a CA that does not match. */
+    public static boolean untrusted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (m.contains("trust anchor") || m.contains("PKIX") || m.contains("unable to find valid certification path")
+                    || t instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static MotosException notKubernetes(KubeConnection conn, String path) {
@@ -130,7 +143,7 @@ final class KubeErrors {
         if (status == null || status.getMessage() == null) {
             return rootMessage(e);
         }
-        String message = status.getMessage();
+        String message = withoutGoStructs(status.getMessage());
         List<String> extra = new ArrayList<>();
         if (status.getDetails() != null && status.getDetails().getCauses() != null) {
             for (StatusCause cause : status.getDetails().getCauses()) {
@@ -142,6 +155,24 @@ final class KubeErrors {
             }
         }
         return extra.isEmpty() ? message : message + " (" + String.join("; ", extra) + ")";
+    }
+
+    /**
+     * The API server appends a Go struct diff to some refusals ("core.PersistentVolumeClaimSpec{...}"):
+     * what it means is in the sentence before it, said plainly for the common case.
+     */
+    static String withoutGoStructs(String message) {
+        int struct = message.indexOf("core.");
+        int brace = struct < 0 ? -1 : message.indexOf('{', struct);
+        String text = struct >= 0 && brace > struct && message.substring(struct, brace).matches("core\\.\\w+")
+                ? message.substring(0, struct).strip() : message;
+        if (text.contains("spec is immutable after creation except resources.requests")) {
+            text = text.replaceFirst("spec: Forbidden: spec is immutable after creation except resources.requests"
+                    + "(?: and volumeAttributesClassName)? for bound claims", "its spec cannot change after creation,"
+                    + " except a larger storage request for a bound claim (access modes, storage class and volume are"
+                    + " fixed)");
+        }
+        return text.endsWith(":") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static String verb(String action) {

@@ -192,6 +192,17 @@ final class Messages {
                 return List.of(new Issue(append(at, key), custom != null ? custom : "missing required key \"" + key
                         + "\"" + (because == null ? "" : " (needed because \"" + because + "\" is set)"), null));
             }
+            case "propertyNames": {
+                // about one key's name: point at that key (so the --set that wrote it is blamed), in the
+                // schema author's words, never the validator's text with the subschema in JSON
+                String key = r.property() != null ? r.property() : quotedName(r.fallback());
+                JsonNode names = r.keywordValue() != null && r.keywordValue().isObject() ? r.keywordValue()
+                        : owner(r) != null ? owner(r).get("propertyNames") : null;
+                String why = names == null ? null : text(names.get(X_MESSAGE), names.get(ERROR_MESSAGE));
+                JsonNode v = value != null && value.isObject() && key != null ? value.get(key) : null;
+                return List.of(new Issue(key == null ? at : append(at, key), (key == null ? "a key" : "key \"" + key
+                        + "\"") + " is not allowed here" + (why != null ? ": " + why : ""), v));
+            }
             case "additionalProperties":
             case "unevaluatedProperties": {
                 String key = r.property() != null ? r.property() : String.valueOf(r.args()[0]);
@@ -410,6 +421,13 @@ final class Messages {
         // locations are relative to the innermost $id resource; make sure we landed on the same keyword
         return keywordValue != null && (r.keywordValue() == null || keywordValue.equals(r.keywordValue()))
                 ? owner : null;
+    }
+
+    /** networknt names the key as {@code property 'NAME' name is not valid}. */
+    private static String quotedName(String fallback) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("property '([^']*)'").matcher(
+                fallback == null ? "" : fallback);
+        return m.find() ? m.group(1) : null;
     }
 
     private String customMessage(Raw r) {

@@ -17,13 +17,18 @@ final class ClientErrors {
     static MotosException failure(String context, KubernetesClientException e, KubernetesClient client,
             String permissionHint) {
         if (e.getCode() <= 0 && ioCause(e)) {
+            String why = dev.motospkg.kube.KubeErrors.untrusted(e) ? "the server's certificate is not signed by the"
+                    + " certificate authority the kubeconfig names for this cluster" : rootMessage(e);
             return new MotosException(ExitCode.FAILED, "cannot reach the Kubernetes API server (" + where(client)
-                    + "): " + rootMessage(e), "check the context with `kubectl cluster-info`; for minikube: "
+                    + "): " + why, "check the context with `kubectl cluster-info`; for minikube: "
                     + "`minikube start` then `minikube update-context`; for the local API server: "
                     + "`scripts/dev-cluster up` and the printed `export KUBECONFIG=...`", e);
         }
         String hint = switch (e.getCode()) {
-            case 401, 403 -> permissionHint;
+            // 401 is who you are (authentication), 403 what you may do (RBAC)
+            case 401 -> "the server did not accept the credentials (401 Unauthorized: expired or wrong token or"
+                    + " certificate); log in again and check with `kubectl get namespaces`";
+            case 403 -> permissionHint;
             case 409 -> "another command changed the release meanwhile; retry";
             default -> null;
         };

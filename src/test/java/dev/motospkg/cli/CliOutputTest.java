@@ -32,4 +32,16 @@ class CliOutputTest {
         assertEquals(1, run.exitCode());
         Golden.assertText("cli-lint.txt", run.out() + run.err());
     }
+
+    @Test
+    void aReservedEnvNameIsOnePlainSentenceBlamingItsOwnSet() {
+        CliRun run = CliRun.inProject("template", "--set", "backend.env.DB_HOST=x", "--set", "backend.env.LOG_LEVEL=debug");
+        assertEquals(2, run.exitCode());
+        assertEquals("Error: invalid values (1 problem):\n"
+                + "  backend.env.DB_HOST: key \"DB_HOST\" is not allowed here: use a variable name of letters, digits"
+                + " and _ that is not one of the DB_* variables the chart sets\n"
+                + "      (value \"x\", from --set backend.env.DB_HOST=x)\n"
+                + "Hint: Fix the values above in the file or --set they came from; see schema/values.schema.json.\n",
+                run.err());
+    }
 }

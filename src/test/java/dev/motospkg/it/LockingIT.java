@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.motospkg.testing.CliRun;
+import dev.motospkg.testing.ControllerPlayer;
 import dev.motospkg.testing.RealCluster;
 import dev.motospkg.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -24,9 +25,11 @@ import org.junit.jupiter.api.Test;
 class LockingIT {
 
     @Test
-    void twoUpgradesAtOnceExactlyOneWins(TestCluster cluster) throws Exception {
+    void twoUpgradesAtOnceExactlyOneWins(TestCluster cluster, ControllerPlayer controller) throws Exception {
         assertEquals(0, motospkg(cluster, "install", "-f", "values/values-dev.yaml", "--set", NODEPORT_ANY).exitCode());
         CountDownLatch start = new CountDownLatch(1);
+        // --wait keeps the winner holding the lock until this test plays the controllers, which it does only
+        // once the other upgrade has finished: so they overlap for certain, and exactly one may win.
         List<CompletableFuture<CliRun>> runs = List.of("v2", "v3").stream()
                 .map(tag -> CompletableFuture.supplyAsync(() -> {
                     try {
@@ -34,23 +37,29 @@ class LockingIT {
                     } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
-                    return motospkg(cluster, "upgrade", "--set", "backend.tag=" + tag);
+                    return motospkg(cluster, "upgrade", "--set", "backend.tag=" + tag, "--wait", "--timeout", "60s");
                 }))
                 .toList();
         start.countDown();
-        List<CliRun> results = runs.stream().map(CompletableFuture::join).toList();
-        long ok = results.stream().filter(r -> r.exitCode() == 0).count();
-        // Both may succeed one after the other if the first finished before the second asked; then
-        // history is still linear. What must never happen is two interleaved writers.
-        CliRun refused = results.stream().filter(r -> r.exitCode() != 0).findFirst().orElse(null);
-        if (refused != null) {
-            assertEquals(1, ok, results.toString());
-            assertTrue(refused.err().contains("is locked by"), refused.err());
-            assertTrue(refused.err().contains("since"), refused.err());
-            assertEquals(2, releaseRecords(cluster).size());
-        } else {
-            assertEquals(3, releaseRecords(cluster).size());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (runs.stream().noneMatch(CompletableFuture::isDone) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
+        while (!runs.stream().allMatch(CompletableFuture::isDone) && System.nanoTime() < deadline) {
+            for (String d : List.of("postgres", "backend", "frontend")) {
+                controller.markDeploymentAvailable(d);
+            }
+            controller.markPvcBound("postgres-pvc");
+            controller.markPvcBound("media-pvc");
+            Thread.sleep(200);
+        }
+        List<CliRun> results = runs.stream().map(CompletableFuture::join).toList();
+        assertEquals(1, results.stream().filter(r -> r.exitCode() == 0).count(), results.toString());
+        CliRun refused = results.stream().filter(r -> r.exitCode() != 0).findFirst().orElseThrow();
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("is locked by"), refused.err());
+        assertTrue(refused.err().contains("since"), refused.err());
+        assertEquals(2, releaseRecords(cluster).size(), "the install and the winner's revision; nothing of the loser");
         long deployed = releaseRecords(cluster).stream()
                 .filter(s -> "deployed".equals(s.getMetadata().getLabels().get("status"))).count();
         assertEquals(1, deployed, "exactly one deployed revision");

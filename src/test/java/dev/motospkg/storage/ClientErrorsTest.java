@@ -40,4 +40,28 @@ class ClientErrorsTest {
             assertEquals("ask for Secrets", m.hint());
         }
     }
+
+    @Test
+    void unauthorizedIsAuthenticationNotRbac() {
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
+            var e = new KubernetesClientException(new StatusBuilder().withCode(401).withMessage("Unauthorized").build());
+            MotosException m = ClientErrors.failure("cannot take the lock of release motos", e, client, "ask for Leases");
+            assertTrue(m.hint().startsWith("the server did not accept the credentials (401 Unauthorized"), m.hint());
+            assertTrue(!m.hint().contains("Leases"), m.hint());
+        }
+    }
+
+    @Test
+    void aWrongCertificateAuthorityIsSaidPlainly() {
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
+            var e = new KubernetesClientException("Operation: [get] failed.", new javax.net.ssl.SSLHandshakeException(
+                    "PKIX path validation failed: java.security.cert.CertPathValidatorException: Path does not chain"
+                            + " with any of the trust anchors"));
+            MotosException m = ClientErrors.failure("cannot read the history", e, client, "rbac");
+            assertEquals("cannot reach the Kubernetes API server (server https://127.0.0.1:1/): the server's certificate"
+                    + " is not signed by the certificate authority the kubeconfig names for this cluster", m.getMessage());
+        }
+    }
 }
