@@ -44,7 +44,7 @@ public final class Diff {
 
     /** Drift: re-planning the deployed revision itself shows every change made outside motospkg. */
     public ExitCode drift(ReleaseRef ref, Options options) {
-        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) ->
+        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, Takeover.none(), (history, current) ->
                 new ChangeTarget(current.chart(), current.values(), current.manifest(),
                         new Deployer(ctx).desired(current), "drift"));
         return show(request, options, "Drift: changes made in the cluster since revision %d was applied "

@@ -23,7 +23,7 @@ public final class Rollback {
     ChangeRequest request(Options options) {
         ReleaseRef ref = options.release();
         Deployer deployer = new Deployer(ctx);
-        return new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) -> {
+        return new ChangeRequest(ChangeKind.ROLLBACK, ref, Takeover.none(), (history, current) -> {
             int wanted = options.revision() != null ? options.revision() : current.revision() - 1;
             Release target = history.revision(wanted).orElseThrow(() -> MotosException.invalid(
                     "release " + ref.name() + " has no revision " + wanted

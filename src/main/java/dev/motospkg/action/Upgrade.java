@@ -14,10 +14,10 @@ import java.nio.file.Path;
 public final class Upgrade {
 
     public record Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions,
-            boolean install, boolean resetValues, boolean dryRun, int historyMax, boolean adopt) {
+            boolean install, boolean resetValues, boolean dryRun, int historyMax, Takeover takeover) {
 
         Install.Options asInstall() {
-            return new Install.Options(chart, values, target, waitOptions, dryRun, historyMax, adopt);
+            return new Install.Options(chart, values, target, waitOptions, dryRun, historyMax, takeover);
         }
     }
 
@@ -46,7 +46,7 @@ public final class Upgrade {
         // Name and namespace come from what the user gave now; the release's own values layer in below.
         MergedValues forTarget = pipeline.values(loaded, null, options.values());
         var ref = pipeline.context(loaded, forTarget, options.target(), 1, false);
-        return new ChangeRequest(ChangeKind.UPGRADE, new ReleaseRef(ref.name(), ref.namespace()), options.adopt(),
+        return new ChangeRequest(ChangeKind.UPGRADE, new ReleaseRef(ref.name(), ref.namespace()), options.takeover(),
                 (history, current) -> ChangeTarget.rendered(ctx, loaded,
                         pipeline.values(loaded, previous(current, options), options.values()), options.target(),
                         history.nextRevision(), false, "Upgrade complete"));
