@@ -45,6 +45,10 @@ final class Deployer {
                     if (plan.takesOver(c.key())) {
                         takeOver(c.key());
                     }
+                    Map<String, Object> removal = plan.removals().get(c.key().toString());
+                    if (removal != null) {
+                        ctx.cluster().strategicMergePatch(c.key(), removal, false);
+                    }
                     ctx.cluster().apply(plan.desiredById().get(c.key().toString()).body(), false);
                     ctx.out().println("  " + (c.kind() == ChangeKind.CREATE ? "created  " : "changed  ") + c.key()
                             + (plan.takesOver(c.key()) ? " (taken over from kubectl apply)" : ""));

@@ -13,9 +13,11 @@ import java.util.Set;
  * written: the per-object changes, what preflight refuses ({@code problems}), and notes to show.
  * {@code serverChecked} is false when some objects could not be dry-run (their namespace is new).
  * {@code takeovers}: keys of objects whose field ownership is taken from kubectl apply before applying.
+ * {@code removals}: per key, the strategic merge patch that first removes structs the chart dropped
+ * (see RemovedStructs).
  */
 public record Plan(List<Change> changes, Map<String, DesiredObject> desiredById, List<String> problems,
-        List<String> notes, boolean serverChecked, Set<String> takeovers) {
+        List<String> notes, boolean serverChecked, Set<String> takeovers, Map<String, Map<String, Object>> removals) {
 
     public boolean takesOver(ObjectKey key) {
         return takeovers.contains(key.toString());

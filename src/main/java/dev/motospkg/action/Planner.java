@@ -5,6 +5,7 @@ import dev.motospkg.apply.ClientSideOwnership;
 import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.apply.ImmutableFields;
 import dev.motospkg.apply.ReleaseMarks;
+import dev.motospkg.apply.RemovedStructs;
 import dev.motospkg.diff.Change;
 import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.diff.FieldChange;
@@ -42,6 +43,7 @@ final class Planner {
             List<DesiredObject> attempted, Takeover takeover) {
         List<Change> changes = new ArrayList<>();
         java.util.Set<String> takeovers = new java.util.LinkedHashSet<>();
+        Map<String, Map<String, Object>> removals = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, DesiredObject> byId = new LinkedHashMap<>();
@@ -99,12 +101,17 @@ final class Planner {
                 changes.add(new Change(ChangeKind.UNCHANGED, d.key(), same, same, List.of()));
                 continue;
             }
+            Map<String, Object> removal = takesOver ? Map.of() : RemovedStructs.patch(d.kind(),
+                    before == null ? null : before.body(), d.body(), live.orElse(null));
             Map<String, Object> dryRun;
             try {
                 // After the takeover, apply replaces what kubectl set; a dry-run apply cannot see a
-                // takeover not yet written, so the preview is the equivalent merge patch.
+                // takeover not yet written, so the preview is the equivalent merge patch. Likewise
+                // the removal of a defaulted struct is previewed as one strategic merge patch.
                 dryRun = takesOver ? ctx.cluster().dryRunMergePatch(d.key(),
                         ClientSideOwnership.previewPatch(live.get(), d.body(), FIELD_MANAGER))
+                        : !removal.isEmpty() ? ctx.cluster().strategicMergePatch(d.key(),
+                        RemovedStructs.withRemovals(d.body(), removal), true)
                         : ctx.cluster().apply(d.body(), true);
             } catch (MotosException e) {
                 problems.add(e.getMessage());
@@ -114,6 +121,9 @@ final class Planner {
                 takeovers.add(d.key().toString());
                 changes.add(takenOver(d, live.get(), dryRun, notes));
                 continue;
+            }
+            if (!removal.isEmpty()) {
+                removals.put(d.key().toString(), removal);
             }
             changes.add(change(d, live.orElse(null), dryRun, appliedBodies(d, previous, attempted)));
         }
@@ -130,7 +140,7 @@ final class Planner {
                     + " objects in it are checked by the server when they are applied, not before");
         }
         Preflight.check(changes, byId, takeover.force(), problems, notes);
-        return new Plan(changes, byId, problems, notes, unverified == 0, takeovers);
+        return new Plan(changes, byId, problems, notes, unverified == 0, takeovers, removals);
     }
 
     /**
@@ -194,7 +204,8 @@ final class Planner {
      */
     static String driftWriter(Map<String, Object> live, List<Map<String, Object>> applied, TreeDiff.Leaf leaf) {
         if (leaf.before() != null && applied.stream().map(a -> Trees.at(a, leaf.path()))
-                .anyMatch(v -> v != null && sameValue(v, leaf.before()))) {
+                .anyMatch(v -> v != null && Subset.matches(v, leaf.before()))) {
+            // what motospkg applied, maybe with server defaults filled in
             return null;
         }
         String owner = FieldOwners.owner(live, leaf.path());
@@ -209,13 +220,6 @@ final class Planner {
             return "an unrecorded writer, e.g. kubectl scale";
         }
         return null;
-    }
-
-    private static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return x.doubleValue() == y.doubleValue();
-        }
-        return String.valueOf(a).equals(String.valueOf(b));
     }
 
     /**

@@ -42,6 +42,11 @@ public interface Cluster {
         throw new UnsupportedOperationException("writeManagedFields");
     }
 
+    /** A strategic merge patch (the server's own kinds only); with dryRun, what it would store. */
+    default Map<String, Object> strategicMergePatch(ObjectKey key, Map<String, Object> patch, boolean dryRun) {
+        throw new UnsupportedOperationException("strategicMergePatch");
+    }
+
     /** What the server would store after a JSON merge patch (RFC 7386) of the object; writes nothing. */
     default Map<String, Object> dryRunMergePatch(ObjectKey key, Map<String, Object> patch) {
         throw new UnsupportedOperationException("dryRunMergePatch");

@@ -166,12 +166,17 @@ public final class Fabric8Cluster implements Cluster {
         return patch(key, PatchType.JSON_MERGE, patch, true, "preview (dry run)");
     }
 
+    @Override
+    public Map<String, Object> strategicMergePatch(ObjectKey key, Map<String, Object> patch, boolean dryRun) {
+        return patch(key, PatchType.STRATEGIC_MERGE, patch, dryRun, dryRun ? "patch (dry run)" : "patch");
+    }
+
     private Map<String, Object> patch(ObjectKey key, PatchType type, Object body, boolean dryRun, String verb) {
         APIResource resource = resourceFor(key.apiVersion(), key.kind()).orElseThrow(() -> MotosException.failed(
                 "cannot " + verb + " " + key + ": the server has no kind " + key.kind(), null));
         try {
             String json = connection.client().getKubernetesSerialization().asJson(body);
-            PatchContext context = new PatchContext.Builder().withPatchType(type)
+            PatchContext context = new PatchContext.Builder().withPatchType(type).withFieldManager(FIELD_MANAGER)
                     .withDryRun(dryRun ? List.of("All") : null).build();
             return toTree(scoped(key.apiVersion(), resource, key.namespace()).withName(key.name()).patch(context, json));
         } catch (RuntimeException e) {

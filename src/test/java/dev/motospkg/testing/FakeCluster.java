@@ -142,7 +142,21 @@ public final class FakeCluster implements Cluster {
         return mergePatch(Trees.deepCopy(o), patch);
     }
 
-    /** RFC 7386. */
+    @Override
+    public Map<String, Object> strategicMergePatch(ObjectKey key, Map<String, Object> patch, boolean dryRun) {
+        Map<String, Object> o = objects.get(id(key.kind(), key.namespace(), key.name()));
+        if (o == null) {
+            throw MotosException.failed(key + " not found", null);
+        }
+        Map<String, Object> result = mergePatch(Trees.deepCopy(o), patch);
+        if (!dryRun) {
+            objects.put(id(key.kind(), key.namespace(), key.name()), result);
+            writes.add("patch " + id(key.kind(), key.namespace(), key.name()));
+        }
+        return Trees.deepCopy(result);
+    }
+
+    /** RFC 7386 (lists replaced whole, unlike the server's strategic merge). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> mergePatch(Map<String, Object> target, Map<String, Object> patch) {
         for (Map.Entry<String, Object> e : patch.entrySet()) {
