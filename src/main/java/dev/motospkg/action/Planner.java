@@ -75,8 +75,8 @@ final class Planner {
             if (!immutable.isEmpty()) {
                 boolean replaceable = !ApplyPlan.holdsData(d.kind())
                         && immutable.stream().allMatch(ImmutableFields.Problem::replaceable);
+                notes.remove(adoptingNote(d)); // replaced or refused: not adopted in place
                 if (takeover.force() && replaceable) {
-                    notes.remove(adoptingNote(d));
                     changes.add(new Change(ChangeKind.REPLACE, d.key(), Normalizer.normalize(live.get()),
                             Normalizer.normalize(d.body()), List.of()));
                     continue;
