@@ -102,8 +102,9 @@ class AdoptAndForceTest {
         List<String> writes = f.cluster.writes();
         int takeover = writes.indexOf("managedFields Service/" + NS + "/backend");
         assertTrue(takeover >= 0 && writes.get(takeover + 1).equals("apply Service/" + NS + "/backend"), writes.toString());
-        assertTrue(f.output.toString().contains("what kubectl set that the chart does not (metadata.labels.app, "
-                + "spec.selector.app) are removed"), f.output.toString());
+        String note = f.output.toString().lines().filter(l -> l.contains("what kubectl set that the chart does not"))
+                .findFirst().orElseThrow();
+        assertTrue(note.contains("metadata.labels.app") && note.contains("spec.selector.app"), note);
         assertTrue(f.output.toString().contains("changed  Service/" + NS + "/backend (taken over from kubectl apply)"),
                 f.output.toString());
     }
