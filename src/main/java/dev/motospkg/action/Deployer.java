@@ -1,19 +1,28 @@
 package dev.motospkg.action;
 
 import dev.motospkg.apply.ApplyPlan;
+import dev.motospkg.apply.ClientSideOwnership;
 import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.diff.Change;
 import dev.motospkg.diff.ChangeKind;
+import dev.motospkg.error.MotosException;
 import dev.motospkg.kube.ObjectKey;
 import dev.motospkg.release.Release;
 import dev.motospkg.render.ReleaseContext;
+import dev.motospkg.yaml.Trees;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Step 5 of every change: apply what the plan says changed, in order; delete what the new revision
  * no longer has (never data); wait if asked. Reports through the context's writer.
  */
 final class Deployer {
+    /** How long a replaced object may take to go away (its finalizers) before it is created again. */
+    private static final Duration REPLACE_TIMEOUT = Duration.ofMinutes(2);
+
     private final ActionContext ctx;
 
     Deployer(ActionContext ctx) {
@@ -33,10 +42,27 @@ final class Deployer {
         for (Change c : plan.changes()) {
             switch (c.kind()) {
                 case CREATE, UPDATE -> {
+                    if (plan.takesOver(c.key())) {
+                        takeOver(c.key());
+                    }
+                    Map<String, Object> removal = plan.removals().get(c.key().toString());
+                    if (removal != null) {
+                        ctx.cluster().strategicMergePatch(c.key(), removal, false);
+                    }
                     ctx.cluster().apply(plan.desiredById().get(c.key().toString()).body(), false);
                     ctx.out().println("  " + (c.kind() == ChangeKind.CREATE ? "created  "
                             : adopted(c) ? "using    " : "changed  ") + c.key() + (adopted(c)
-                            ? " (it existed; now labelled for this release)" : ""));
+                            ? " (it existed; now labelled for this release)"
+                            : plan.takesOver(c.key()) ? " (taken over from kubectl apply)" : ""));
+                }
+                case REPLACE -> {
+                    boolean pods = !c.key().kind().equals("Service");
+                    ctx.out().println("  replacing " + c.key() + ": deleting it and creating it again"
+                            + (pods ? "; its pods restart" : "; its cluster IP may change"));
+                    ctx.out().flush();
+                    ctx.cluster().deleteAndWait(c.key(), REPLACE_TIMEOUT);
+                    ctx.cluster().apply(plan.desiredById().get(c.key().toString()).body(), false);
+                    ctx.out().println("  replaced " + c.key());
                 }
                 case DELETE -> {
                     ctx.cluster().delete(c.key());
@@ -61,6 +87,18 @@ final class Deployer {
         return c.kind() == ChangeKind.UPDATE && c.key().kind().equals("Namespace") && c.before() != null
                 && dev.motospkg.yaml.Trees.at(c.before(), List.of("metadata", "annotations",
                         dev.motospkg.apply.ReleaseMarks.RELEASE_NAME)) == null;
+    }
+
+    /**
+     * csaupgrade: kubectl's field ownership becomes motospkg's, on the object as it is now (a change
+     * since then fails with a conflict), so the apply that follows removes what the chart does not set.
+     */
+    private void takeOver(ObjectKey key) {
+        Map<String, Object> live = ctx.cluster().get(key).orElseThrow(() -> MotosException.failed(
+                key + " disappeared while it was being adopted", "Run the command again: it will be created."));
+        List<Map<String, Object>> fields = Trees.mapList(Trees.at(live, List.of("metadata", "managedFields")));
+        ctx.cluster().writeManagedFields(key, ClientSideOwnership.takenOver(fields, Planner.FIELD_MANAGER),
+                String.valueOf(Trees.at(live, List.of("metadata", "resourceVersion"))));
     }
 
     private void await(List<DesiredObject> objects, WaitOptions wait) {

@@ -45,7 +45,7 @@ public final class Diff {
 
     /** Drift: re-planning the deployed revision itself shows every change made outside motospkg. */
     public ExitCode drift(ReleaseRef ref, Options options) {
-        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, current) -> {
+        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, Takeover.none(), (history, current) -> {
             if (current == null) {
                 throw ReleaseLookup.notFound(ctx, ref);
             }

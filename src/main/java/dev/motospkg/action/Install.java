@@ -8,9 +8,9 @@ import java.nio.file.Path;
 /** {@code motospkg install}: the first revision of a release. */
 public final class Install {
 
-    /** {@code adopt}: take over objects that exist but belong to no release (e.g. made by kubectl apply). */
+    /** {@code takeover}: --adopt and --force. */
     public record Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions,
-            boolean dryRun, int historyMax, boolean adopt) {
+            boolean dryRun, int historyMax, Takeover takeover) {
     }
 
     private final ActionContext ctx;
@@ -33,7 +33,7 @@ public final class Install {
         LoadedChart loaded = pipeline.load(options.chart());
         MergedValues values = pipeline.values(loaded, null, options.values());
         var ref = pipeline.context(loaded, values, options.target(), 1, true);
-        return new ChangeRequest(ChangeKind.INSTALL, new ReleaseRef(ref.name(), ref.namespace()), options.adopt(),
+        return new ChangeRequest(ChangeKind.INSTALL, new ReleaseRef(ref.name(), ref.namespace()), options.takeover(),
                 (history, current) -> ChangeTarget.rendered(ctx, loaded, values, options.target(),
                         history.nextRevision(), true, "Install complete"));
     }

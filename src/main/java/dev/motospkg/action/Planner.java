@@ -1,9 +1,11 @@
 package dev.motospkg.action;
 
 import dev.motospkg.apply.ApplyPlan;
+import dev.motospkg.apply.ClientSideOwnership;
 import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.apply.ImmutableFields;
 import dev.motospkg.apply.ReleaseMarks;
+import dev.motospkg.apply.RemovedStructs;
 import dev.motospkg.diff.Change;
 import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.diff.FieldChange;
@@ -32,8 +34,16 @@ final class Planner {
         this.ctx = ctx;
     }
 
-    Plan plan(ReleaseRef release, List<DesiredObject> desired, List<DesiredObject> previous, boolean adopt) {
+    /**
+     * @param previous what the deployed revision applied
+     * @param attempted what later revisions (failed or interrupted) applied, maybe in part: motospkg's
+     *     own writes too, never blamed on another writer
+     */
+    Plan plan(ReleaseRef release, List<DesiredObject> desired, List<DesiredObject> previous,
+            List<DesiredObject> attempted, Takeover takeover) {
         List<Change> changes = new ArrayList<>();
+        java.util.Set<String> takeovers = new java.util.LinkedHashSet<>();
+        Map<String, Map<String, Object>> removals = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, DesiredObject> byId = new LinkedHashMap<>();
@@ -51,7 +61,7 @@ final class Planner {
         for (DesiredObject d : desired) {
             byId.put(d.key().toString(), d);
             Optional<Map<String, Object>> live = lives.get(d.key());
-            if (live.isPresent() && !owned(release, d, live.get(), adopt, problems, notes)) {
+            if (live.isPresent() && !owned(release, d, live.get(), takeover.adopt(), problems, notes)) {
                 continue;
             }
             Object deleting = live.map(l -> Trees.at(l, List.of("metadata", "deletionTimestamp"))).orElse(null);
@@ -61,9 +71,20 @@ final class Planner {
                         + "keep the old object. Wait until it is gone (`kubectl get` it), then run this again.");
                 continue;
             }
-            List<String> immutable = live.map(l -> ImmutableFields.problems(d, l)).orElse(List.of());
+            List<ImmutableFields.Problem> immutable = live.map(l -> ImmutableFields.problems(d, l)).orElse(List.of());
             if (!immutable.isEmpty()) {
-                problems.addAll(immutable);
+                boolean replaceable = !ApplyPlan.holdsData(d.kind())
+                        && immutable.stream().allMatch(ImmutableFields.Problem::replaceable);
+                notes.remove(adoptingNote(d)); // replaced or refused: not adopted in place
+                if (takeover.force() && replaceable) {
+                    changes.add(new Change(ChangeKind.REPLACE, d.key(), Normalizer.normalize(live.get()),
+                            Normalizer.normalize(d.body()), List.of()));
+                    continue;
+                }
+                for (ImmutableFields.Problem p : immutable) {
+                    problems.add(p.message() + (takeover.force() && !replaceable ? " --force never replaces a "
+                            + d.kind() + ": deleting it would delete the data it holds." : ""));
+                }
                 continue;
             }
             DesiredObject before = applied.get(d.key().toString());
@@ -72,20 +93,39 @@ final class Planner {
                 unverified++;
                 continue;
             }
-            if (live.isPresent() && before != null && before.body().equals(d.body()) && Subset.matches(d.body(), live.get())) {
+            boolean takesOver = live.isPresent() && takeover.adopt() && ClientSideOwnership.present(live.get());
+            if (!takesOver && live.isPresent() && before != null && before.body().equals(d.body())
+                    && Subset.matches(d.body(), live.get())) {
                 // Same as last applied and the cluster still has it: nothing to ask the server.
                 Map<String, Object> same = Normalizer.normalize(live.get());
                 changes.add(new Change(ChangeKind.UNCHANGED, d.key(), same, same, List.of()));
                 continue;
             }
+            Map<String, Object> removal = takesOver ? Map.of() : RemovedStructs.patch(d.kind(),
+                    before == null ? null : before.body(), d.body(), live.orElse(null));
             Map<String, Object> dryRun;
             try {
-                dryRun = ctx.cluster().apply(d.body(), true);
+                // After the takeover, apply replaces what kubectl set; a dry-run apply cannot see a
+                // takeover not yet written, so the preview is the equivalent merge patch. Likewise
+                // the removal of a defaulted struct is previewed as one strategic merge patch.
+                dryRun = takesOver ? ctx.cluster().dryRunMergePatch(d.key(),
+                        ClientSideOwnership.previewPatch(live.get(), d.body(), FIELD_MANAGER))
+                        : !removal.isEmpty() ? ctx.cluster().strategicMergePatch(d.key(),
+                        RemovedStructs.withRemovals(d.body(), removal), true)
+                        : ctx.cluster().apply(d.body(), true);
             } catch (MotosException e) {
                 problems.add(e.getMessage());
                 continue;
             }
-            changes.add(change(d, live.orElse(null), dryRun, before == null ? null : before.body()));
+            if (takesOver) {
+                takeovers.add(d.key().toString());
+                changes.add(takenOver(d, live.get(), dryRun, notes));
+                continue;
+            }
+            if (!removal.isEmpty()) {
+                removals.put(d.key().toString(), removal);
+            }
+            changes.add(change(d, live.orElse(null), dryRun, appliedBodies(d, previous, attempted)));
         }
         for (DesiredObject gone : ApplyPlan.removed(previous, desired)) {
             Optional<Map<String, Object>> live = lives.get(gone.key());
@@ -99,12 +139,48 @@ final class Planner {
             notes.add("namespace " + String.join(", ", newNamespaces) + " does not exist yet: " + unverified
                     + " objects in it are checked by the server when they are applied, not before");
         }
-        return new Plan(changes, byId, problems, notes, unverified == 0);
+        Preflight.check(changes, byId, takeover.force(), problems, notes);
+        return new Plan(changes, byId, problems, notes, unverified == 0, takeovers, removals);
     }
 
-    /** @param applied what the deployed revision applied for this object (null if it had none) */
+    /**
+     * An object taken from kubectl apply: always written (kubectl's ownership and last-applied
+     * annotation must go even when nothing visible changes), and nothing in it counts as drift.
+     */
+    private static Change takenOver(DesiredObject d, Map<String, Object> live, Map<String, Object> dryRun,
+            List<String> notes) {
+        Change c = change(d, live, dryRun, List.of());
+        List<String> removed = c.fields().stream().filter(f -> f.after() == null).map(FieldChange::path).toList();
+        notes.remove(adoptingNote(d));
+        notes.add(adoptingNote(d) + "; taking over its fields from kubectl apply: the last-applied annotation"
+                + (removed.isEmpty() ? " is" : " and what kubectl set that the chart does not ("
+                + String.join(", ", removed.subList(0, Math.min(6, removed.size())))
+                + (removed.size() > 6 ? ", ..." : "") + ") are") + " removed");
+        return new Change(ChangeKind.UPDATE, c.key(), c.before(), c.after(), c.fields().stream()
+                .map(f -> new FieldChange(f.path(), f.before(), f.after(), null)).toList());
+    }
+
+    private static String adoptingNote(DesiredObject d) {
+        return "adopting " + d.key() + " in place (same object, no delete and re-create)";
+    }
+
+    /** What motospkg applied for this object: in the deployed revision first, then in later attempts. */
+    private static List<Map<String, Object>> appliedBodies(DesiredObject d, List<DesiredObject> previous,
+            List<DesiredObject> attempted) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (List<DesiredObject> list : List.of(previous, attempted)) {
+            for (DesiredObject o : list) {
+                if (ApplyPlan.identity(o.key()).equals(ApplyPlan.identity(d.key()))) {
+                    out.add(o.body());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @param applied what motospkg applied for this object, deployed revision first (empty if never) */
     private static Change change(DesiredObject d, Map<String, Object> live, Map<String, Object> dryRun,
-            Map<String, Object> applied) {
+            List<Map<String, Object>> applied) {
         Map<String, Object> after = Normalizer.normalize(dryRun);
         if (live == null) {
             return new Change(ChangeKind.CREATE, d.key(), null, after, List.of());
@@ -121,27 +197,29 @@ final class Planner {
      * Who changed a field we manage, when it was not us: the field manager recorded in managedFields,
      * or, when the server recorded none (1.20 keeps no managedFields for the scale subresource, so
      * `kubectl scale` leaves no name), a plain statement that the live value is not the one applied.
+     * A live value motospkg itself applied (in the deployed revision or in a later one that failed or
+     * was interrupted) is never blamed on anyone.
+     *
+     * @param applied what motospkg applied for the object, deployed revision first
      */
-    static String driftWriter(Map<String, Object> live, Map<String, Object> applied, TreeDiff.Leaf leaf) {
+    static String driftWriter(Map<String, Object> live, List<Map<String, Object>> applied, TreeDiff.Leaf leaf) {
+        if (leaf.before() != null && applied.stream().map(a -> Trees.at(a, leaf.path()))
+                .anyMatch(v -> v != null && Subset.matches(v, leaf.before()))) {
+            // what motospkg applied, maybe with server defaults filled in
+            return null;
+        }
         String owner = FieldOwners.owner(live, leaf.path());
         if (owner != null && !owner.equals(FIELD_MANAGER)) {
             return owner;
         }
-        if (applied == null || leaf.before() == null) {
+        if (applied.isEmpty() || leaf.before() == null) {
             return null;
         }
-        Object appliedValue = Trees.at(applied, leaf.path());
-        if (appliedValue != null && !sameValue(appliedValue, leaf.before())) {
+        Object appliedValue = Trees.at(applied.get(0), leaf.path());
+        if (appliedValue != null) {
             return "an unrecorded writer, e.g. kubectl scale";
         }
         return null;
-    }
-
-    private static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return x.doubleValue() == y.doubleValue();
-        }
-        return String.valueOf(a).equals(String.valueOf(b));
     }
 
     /**
@@ -167,7 +245,7 @@ final class Planner {
             return true;
         }
         if (adopt) {
-            notes.add("adopting " + d.key() + " in place (same object, no delete and re-create)");
+            notes.add(adoptingNote(d));
             return true;
         }
         problems.add(d.key() + " already exists and is not managed by motospkg (created with kubectl apply?). "

@@ -55,8 +55,18 @@ final class ReleaseChange {
         }
         ChangeTarget next = request.target().apply(history, current);
         List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
-        Plan plan = new Planner(ctx).plan(request.release(), next.objects(), previous, request.adopt());
+        Plan plan = new Planner(ctx).plan(request.release(), next.objects(), previous, attempted(history, current),
+                request.takeover());
         return new Prepared(history, current, next, previous, plan);
+    }
+
+    /** What revisions after the deployed one (failed, interrupted) applied: motospkg's writes too. */
+    private List<DesiredObject> attempted(History history, Release current) {
+        int after = current == null ? 0 : current.revision();
+        List<DesiredObject> out = new java.util.ArrayList<>();
+        history.revisions().stream().filter(r -> r.revision() > after)
+                .forEach(r -> out.addAll(deployer.desired(r)));
+        return out;
     }
 
     History history(ReleaseRef ref) {
@@ -237,7 +247,7 @@ final class ReleaseChange {
         ChangeRequest base = new Rollback(ctx).request(new Rollback.Options(ref, current.revision(),
                 WaitOptions.none(), historyMax));
         String why = " (atomic: " + kind.verb + " to " + failed.revision() + " failed)";
-        ChangeRequest rollback = new ChangeRequest(ChangeKind.ROLLBACK, ref, false, (history, deployed) -> {
+        ChangeRequest rollback = new ChangeRequest(ChangeKind.ROLLBACK, ref, Takeover.none(), (history, deployed) -> {
             ChangeTarget t = base.target().apply(history, deployed);
             return new ChangeTarget(t.chart(), t.userValues(), t.manifest(), t.objects(), t.description() + why);
         });

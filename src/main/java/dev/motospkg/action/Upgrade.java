@@ -13,10 +13,10 @@ import java.nio.file.Path;
 public final class Upgrade {
 
     public record Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions,
-            boolean install, boolean resetValues, boolean dryRun, int historyMax, boolean adopt) {
+            boolean install, boolean resetValues, boolean dryRun, int historyMax, Takeover takeover) {
 
         Install.Options asInstall() {
-            return new Install.Options(chart, values, target, waitOptions, dryRun, historyMax, adopt);
+            return new Install.Options(chart, values, target, waitOptions, dryRun, historyMax, takeover);
         }
     }
 
@@ -45,7 +45,7 @@ public final class Upgrade {
         // Name and namespace come from what the user gave now; values are validated once, below, with the
         // release's own values layered in (validating without them refused what the release had changed).
         ReleaseRef ref = pipeline.releaseRef(loaded, options.target(), options.values());
-        return new ChangeRequest(ChangeKind.UPGRADE, ref, options.adopt(),
+        return new ChangeRequest(ChangeKind.UPGRADE, ref, options.takeover(),
                 (history, current) -> ChangeTarget.rendered(ctx, loaded,
                         pipeline.values(loaded, previous(current, options), options.values()), options.target(),
                         history.nextRevision(), false, "Upgrade complete"));

@@ -51,6 +51,11 @@ public final class ApplyPlan {
                 .thenComparing(DesiredObject::source);
     }
 
+    /** PVCs and the Namespace: deleting them deletes data, so motospkg never replaces them either. */
+    public static boolean holdsData(String kind) {
+        return DATA_KINDS.contains(kind);
+    }
+
     /** PVCs and Namespaces, and anything annotated keep: removed from the chart, they stay in the cluster. */
     public static boolean isKept(DesiredObject d) {
         if (DATA_KINDS.contains(d.kind())) {
@@ -79,7 +84,7 @@ public final class ApplyPlan {
     }
 
     /** Identity without the API version, as kapp does: an apiVersion bump is an update. */
-    static String identity(ObjectKey key) {
+    public static String identity(ObjectKey key) {
         String api = key.apiVersion();
         String group = api.contains("/") ? api.substring(0, api.indexOf('/')) : "";
         return group + "|" + key.kind() + "|" + key.namespace() + "|" + key.name();

@@ -4,6 +4,7 @@ import dev.motospkg.action.Diff;
 import dev.motospkg.action.OutputFormat;
 import dev.motospkg.action.Install;
 import dev.motospkg.action.Rollback;
+import dev.motospkg.action.Takeover;
 import dev.motospkg.action.Upgrade;
 import dev.motospkg.action.WaitOptions;
 import dev.motospkg.diff.DiffPrinter;
@@ -70,6 +71,7 @@ final class DiffCommand implements Callable<Integer> {
         @Mixin KubeOptions kube;
         @Mixin Output output;
         @Option(names = "--adopt", description = "Plan as `install --adopt`.") boolean adopt;
+        @Option(names = "--force", description = "Plan as `install --force`.") boolean force;
 
         DiffInstall(App app) {
             this.app = app;
@@ -79,7 +81,7 @@ final class DiffCommand implements Callable<Integer> {
         public Integer call() {
             args.checkVersion(app);
             return new Diff(app.actionContext(kube)).install(new Install.Options(args.chartDir(), args.request(),
-                    args.target(), WaitOptions.none(), false, 10, adopt), output.options(app, args.chartDir())).code();
+                    args.target(), WaitOptions.none(), false, 10, new Takeover(adopt, force)), output.options(app, args.chartDir())).code();
         }
     }
 
@@ -92,6 +94,7 @@ final class DiffCommand implements Callable<Integer> {
         @Mixin Output output;
         @Option(names = "--reset-values", description = "Plan as `upgrade --reset-values`.") boolean resetValues;
         @Option(names = "--adopt", description = "Plan as `upgrade --adopt`.") boolean adopt;
+        @Option(names = "--force", description = "Plan as `upgrade --force`.") boolean force;
 
         DiffUpgrade(App app) {
             this.app = app;
@@ -101,7 +104,7 @@ final class DiffCommand implements Callable<Integer> {
         public Integer call() {
             args.checkVersion(app);
             return new Diff(app.actionContext(kube)).upgrade(new Upgrade.Options(args.chartDir(), args.request(),
-                    args.target(), WaitOptions.none(), false, resetValues, false, 10, adopt),
+                    args.target(), WaitOptions.none(), false, resetValues, false, 10, new Takeover(adopt, force)),
                     output.options(app, args.chartDir())).code();
         }
     }

@@ -29,7 +29,7 @@ final class InstallCommand implements Callable<Integer> {
         var ctx = app.actionContext(kube);
         var release = new Install(ctx).run(new Install.Options(args.chartDir(), args.request(),
                 args.target(), wait.options(), change.dryRun,
-                change.historyMax, change.adopt));
+                change.historyMax, change.takeover()));
         if (release != null) {
             app.printChangeSummary(release);
         }

@@ -47,7 +47,7 @@ final class UpgradeCommand implements Callable<Integer> {
         var ctx = app.actionContext(kube);
         var release = new Upgrade(ctx).run(new Upgrade.Options(args.chartDir(), args.request(),
                 args.target(), wait.options(), install,
-                resetValues, change.dryRun, change.historyMax, change.adopt));
+                resetValues, change.dryRun, change.historyMax, change.takeover()));
         if (release != null) {
             app.printChangeSummary(release);
         }

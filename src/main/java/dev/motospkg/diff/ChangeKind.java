@@ -5,6 +5,8 @@ public enum ChangeKind {
     CREATE("+", "to create"),
     UPDATE("~", "to change"),
     DELETE("-", "to delete"),
+    /** Deleted and created again (--force): a field that cannot change in place changes. */
+    REPLACE("!", "to replace"),
     /** Left the chart but stays in the cluster: PVCs, the Namespace, objects annotated keep. */
     KEEP("=", "kept"),
     UNCHANGED(" ", "unchanged");
@@ -26,6 +28,6 @@ public enum ChangeKind {
     }
 
     public boolean writes() {
-        return this == CREATE || this == UPDATE || this == DELETE;
+        return this == CREATE || this == UPDATE || this == DELETE || this == REPLACE;
     }
 }

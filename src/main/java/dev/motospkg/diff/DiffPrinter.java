@@ -43,6 +43,9 @@ public final class DiffPrinter {
         for (ChangeKind k : List.of(ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.DELETE)) {
             parts.add(k.symbol() + counts.getOrDefault(k, 0) + " " + k.summary());
         }
+        if (counts.containsKey(ChangeKind.REPLACE)) {
+            parts.add(ChangeKind.REPLACE.symbol() + counts.get(ChangeKind.REPLACE) + " " + ChangeKind.REPLACE.summary());
+        }
         if (counts.containsKey(ChangeKind.KEEP)) {
             parts.add(counts.get(ChangeKind.KEEP) + " kept");
         }
@@ -125,6 +128,10 @@ public final class DiffPrinter {
         List<FieldChange> reverted = c.reverted();
         if (c.kind() == ChangeKind.KEEP) {
             return " (no longer in the chart; kept: data is never deleted implicitly)";
+        }
+        if (c.kind() == ChangeKind.REPLACE) {
+            return " (--force: deleted and created again" + (c.key().kind().equals("Service") ? ""
+                    : ", its pods restart") + "; shown as the chart renders it, before server defaults)";
         }
         if (reverted.isEmpty()) {
             return "";

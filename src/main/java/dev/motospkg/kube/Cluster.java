@@ -27,6 +27,31 @@ public interface Cluster {
     /** Deletes if present; returns false when it was already gone. */
     boolean delete(ObjectKey key);
 
+    // The three below serve --adopt and --force only; a read-only Cluster (the waiter's) need not have them.
+
+    /** Deletes and returns once the object is gone (its finalizers done), failing after {@code timeout}. */
+    default void deleteAndWait(ObjectKey key, java.time.Duration timeout) {
+        throw new UnsupportedOperationException("deleteAndWait");
+    }
+
+    /**
+     * Replaces the object's managedFields, only if it is still at {@code resourceVersion} (a
+     * conflict fails): how field ownership is handed over without touching anything else.
+     */
+    default void writeManagedFields(ObjectKey key, List<Map<String, Object>> managedFields, String resourceVersion) {
+        throw new UnsupportedOperationException("writeManagedFields");
+    }
+
+    /** A strategic merge patch (the server's own kinds only); with dryRun, what it would store. */
+    default Map<String, Object> strategicMergePatch(ObjectKey key, Map<String, Object> patch, boolean dryRun) {
+        throw new UnsupportedOperationException("strategicMergePatch");
+    }
+
+    /** What the server would store after a JSON merge patch (RFC 7386) of the object; writes nothing. */
+    default Map<String, Object> dryRunMergePatch(ObjectKey key, Map<String, Object> patch) {
+        throw new UnsupportedOperationException("dryRunMergePatch");
+    }
+
     /** Objects of one kind in a namespace matching all the given labels. */
     List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels);
 

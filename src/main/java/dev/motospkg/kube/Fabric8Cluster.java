@@ -11,13 +11,19 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link Cluster} on a real API server through fabric8's generic (untyped) resources, so any kind
@@ -133,6 +139,58 @@ public final class Fabric8Cluster implements Cluster {
                     .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty();
         } catch (RuntimeException e) {
             throw KubeErrors.translate("delete", key.toString(), e, connection);
+        }
+    }
+
+    @Override
+    public void deleteAndWait(ObjectKey key, Duration timeout) {
+        if (!delete(key)) {
+            return;
+        }
+        Resource<GenericKubernetesResource> target = scoped(key.apiVersion(),
+                resourceFor(key.apiVersion(), key.kind()).orElseThrow(), key.namespace()).withName(key.name());
+        try {
+            target.waitUntilCondition(Objects::isNull, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (KubernetesClientTimeoutException e) {
+            Object finalizers = get(key).map(o -> o.get("metadata") instanceof Map<?, ?> m ? m.get("finalizers") : null)
+                    .orElse(null);
+            throw MotosException.failed(key + " was deleted but is still there after " + timeout.toSeconds()
+                    + " s (finalizers " + finalizers + "); it was not created again",
+                    "See `kubectl get` on it; once it is gone, run the command again to create it.");
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate("wait for the deletion of", key.toString(), e, connection);
+        }
+    }
+
+    @Override
+    public void writeManagedFields(ObjectKey key, List<Map<String, Object>> managedFields, String resourceVersion) {
+        List<Map<String, Object>> ops = List.of(
+                Map.of("op", "replace", "path", "/metadata/managedFields", "value", managedFields),
+                // replace, not test: a changed object then fails with 409 Conflict at the storage layer
+                Map.of("op", "replace", "path", "/metadata/resourceVersion", "value", resourceVersion));
+        patch(key, PatchType.JSON, ops, false, "take over the fields of");
+    }
+
+    @Override
+    public Map<String, Object> dryRunMergePatch(ObjectKey key, Map<String, Object> patch) {
+        return patch(key, PatchType.JSON_MERGE, patch, true, "preview (dry run)");
+    }
+
+    @Override
+    public Map<String, Object> strategicMergePatch(ObjectKey key, Map<String, Object> patch, boolean dryRun) {
+        return patch(key, PatchType.STRATEGIC_MERGE, patch, dryRun, dryRun ? "patch (dry run)" : "patch");
+    }
+
+    private Map<String, Object> patch(ObjectKey key, PatchType type, Object body, boolean dryRun, String verb) {
+        APIResource resource = resourceFor(key.apiVersion(), key.kind()).orElseThrow(() -> MotosException.failed(
+                "cannot " + verb + " " + key + ": the server has no kind " + key.kind(), null));
+        try {
+            String json = connection.client().getKubernetesSerialization().asJson(body);
+            PatchContext context = new PatchContext.Builder().withPatchType(type).withFieldManager(FIELD_MANAGER)
+                    .withDryRun(dryRun ? List.of("All") : null).build();
+            return toTree(scoped(key.apiVersion(), resource, key.namespace()).withName(key.name()).patch(context, json));
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate(verb, key.toString(), e, connection);
         }
     }
 

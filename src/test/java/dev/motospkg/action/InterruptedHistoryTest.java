@@ -67,7 +67,7 @@ class InterruptedHistoryTest {
 
     private static Release upgrade(ActionContext ctx, String tag, boolean atomic) {
         return new Upgrade(ctx).run(new Upgrade.Options(null, sets("backend.tag=" + tag), ReleaseTarget.defaults(),
-                new WaitOptions(atomic, java.time.Duration.ofSeconds(1), atomic), false, false, false, 3, false));
+                new WaitOptions(atomic, java.time.Duration.ofSeconds(1), atomic), false, false, false, 3, Takeover.none()));
     }
 
     private static ActionContext dying(ActionFixture f, int writes) {
@@ -99,7 +99,7 @@ class InterruptedHistoryTest {
             for (int writes = 0; writes < 6; writes++) {
                 ActionFixture f = ActionFixture.inProject();
                 new Install(f.ctx).run(new Install.Options(null, sets(), ReleaseTarget.defaults(), WaitOptions.none(),
-                        false, 3, false));
+                        false, 3, Takeover.none()));
                 upgrade(f.ctx, "v2", false);
                 upgrade(f.ctx, "v3", false);
                 if (atomicFailure) {
@@ -128,7 +128,7 @@ class InterruptedHistoryTest {
     void twoDeployedRevisionsAreShownAndRepairedAsOneByEveryCommand() {
         ActionFixture f = ActionFixture.inProject();
         new Install(f.ctx).run(new Install.Options(null, sets(), ReleaseTarget.defaults(), WaitOptions.none(), false, 10,
-                false));
+                Takeover.none()));
         upgrade(f.ctx, "v2", false);
         // What a kill between "deployed" and "superseded" used to leave.
         Release first = f.store.history(NS, "motos").get(0);

@@ -36,12 +36,12 @@ class ReleaseActionsTest {
     }
 
     private Release install(ValuesRequest values, WaitOptions wait) {
-        return new Install(f.ctx).run(new Install.Options(null, values, ReleaseTarget.defaults(), wait, false, 10, false));
+        return new Install(f.ctx).run(new Install.Options(null, values, ReleaseTarget.defaults(), wait, false, 10, Takeover.none()));
     }
 
     private Release upgrade(ValuesRequest values, WaitOptions wait) {
         return new Upgrade(f.ctx).run(new Upgrade.Options(null, values, ReleaseTarget.defaults(), wait, false, false,
-                false, 10, false));
+                false, 10, Takeover.none()));
     }
 
     private Release rollback(Integer revision) {
@@ -90,7 +90,7 @@ class ReleaseActionsTest {
     void resetValuesStartsFromDefaults() {
         install(dev(), WaitOptions.none());
         new Upgrade(f.ctx).run(new Upgrade.Options(null, sets("backend.tag=v3"), ReleaseTarget.defaults(),
-                WaitOptions.none(), false, true, false, 10, false));
+                WaitOptions.none(), false, true, false, 10, Takeover.none()));
         assertEquals("1Gi", Trees.at(f.cluster.find("PersistentVolumeClaim", NS, "media-pvc").orElseThrow(),
                 List.of("spec", "resources", "requests", "storage")));
     }
@@ -115,7 +115,7 @@ class ReleaseActionsTest {
     void upgradeWithoutReleaseIsRefusedUnlessInstall() {
         assertThrows(MotosException.class, () -> upgrade(dev(), WaitOptions.none()));
         Release r = new Upgrade(f.ctx).run(new Upgrade.Options(null, dev(), ReleaseTarget.defaults(),
-                WaitOptions.none(), true, false, false, 10, false));
+                WaitOptions.none(), true, false, false, 10, Takeover.none()));
         assertEquals(1, r.revision());
     }
 
@@ -268,7 +268,7 @@ class ReleaseActionsTest {
         f.cluster.apply(theirs, false);
         f.cluster.failApplyOf("Deployment", "frontend");
         MotosException e = assertThrows(MotosException.class, () -> new Install(f.ctx).run(new Install.Options(null,
-                dev(), ReleaseTarget.defaults(), new WaitOptions(false, Duration.ofSeconds(5), true), false, 10, true)));
+                dev(), ReleaseTarget.defaults(), new WaitOptions(false, Duration.ofSeconds(5), true), false, 10, new Takeover(true, false))));
         assertTrue(f.cluster.find("Deployment", NS, "postgres").isPresent(), "it existed before the install");
         assertTrue(f.cluster.find("Deployment", NS, "backend").isEmpty(), "the install created it");
         assertTrue(f.cluster.find("Service", NS, "backend").isEmpty());
@@ -311,7 +311,7 @@ class ReleaseActionsTest {
                 c.clock(), c.out());
         int writes = f.cluster.writes().size();
         MotosException e = assertThrows(MotosException.class, () -> new Upgrade(stalled).run(new Upgrade.Options(null,
-                sets("backend.tag=v2"), ReleaseTarget.defaults(), WaitOptions.none(), false, false, false, 10, false)));
+                sets("backend.tag=v2"), ReleaseTarget.defaults(), WaitOptions.none(), false, false, false, 10, Takeover.none())));
         assertTrue(e.getMessage().startsWith("lost the lock of release motos"), e.getMessage());
         assertEquals(writes, f.cluster.writes().size());
         assertEquals(1, f.store.history(NS, "motos").size());
@@ -333,7 +333,7 @@ class ReleaseActionsTest {
     @Test
     void dryRunWritesNothingAndHidesSecrets() {
         Release r = new Install(f.ctx).run(new Install.Options(null, dev(), ReleaseTarget.defaults(),
-                WaitOptions.none(), true, 10, false));
+                WaitOptions.none(), true, 10, Takeover.none()));
         assertNull(r);
         assertTrue(f.cluster.writes().isEmpty());
         assertTrue(f.store.history(NS, "motos").isEmpty());
@@ -344,10 +344,10 @@ class ReleaseActionsTest {
 
     @Test
     void historyMaxPrunesOldRevisions() {
-        new Install(f.ctx).run(new Install.Options(null, dev(), ReleaseTarget.defaults(), WaitOptions.none(), false, 2, false));
+        new Install(f.ctx).run(new Install.Options(null, dev(), ReleaseTarget.defaults(), WaitOptions.none(), false, 2, Takeover.none()));
         for (int i = 2; i <= 4; i++) {
             new Upgrade(f.ctx).run(new Upgrade.Options(null, sets("backend.tag=v" + i), ReleaseTarget.defaults(),
-                    WaitOptions.none(), false, false, false, 2, false));
+                    WaitOptions.none(), false, false, false, 2, Takeover.none()));
         }
         assertEquals(List.of(3, 4), f.store.history(NS, "motos").stream().map(Release::revision).toList());
     }

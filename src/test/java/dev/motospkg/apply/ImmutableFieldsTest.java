@@ -29,7 +29,7 @@ class ImmutableFieldsTest {
     @Test
     void aJobSelectorTheChartSetsStillCounts() {
         var manual = job(Map.of("manualSelector", true, "selector", Map.of("matchLabels", Map.of("app", "x"))));
-        List<String> problems = ImmutableFields.problems(manual, liveJob());
+        List<String> problems = ImmutableFields.problems(manual, liveJob()).stream().map(ImmutableFields.Problem::message).toList();
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("Job/ns/migrate: spec.selector would change from"), problems.get(0));
     }
@@ -41,6 +41,6 @@ class ImmutableFieldsTest {
                 "spec", Map.of("selector", Map.of("matchLabels", Map.of("app", "new")))));
         Map<String, Object> live = Map.of("kind", "Deployment",
                 "spec", Map.of("selector", Map.of("matchLabels", Map.of("app", "old"))));
-        assertTrue(ImmutableFields.problems(want, live).get(0).contains("does not allow changing a selector in place"));
+        assertTrue(ImmutableFields.problems(want, live).get(0).message().contains("does not allow changing a selector in place"));
     }
 }

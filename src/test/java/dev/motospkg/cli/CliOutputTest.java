@@ -40,7 +40,7 @@ class CliOutputTest {
         assertEquals("Error: invalid values (1 problem):\n"
                 + "  backend.env.DB_HOST: key \"DB_HOST\" is not allowed here: use a variable name of letters, digits"
                 + " and _ that is not one of the DB_* variables the chart sets\n"
-                + "      (value \"x\", from --set backend.env.DB_HOST=x)\n"
+                + "      (value \"x\", from --set backend.env.DB_HOST)\n"
                 + "Hint: Fix the values above in the file or --set they came from; see schema/values.schema.json.\n",
                 run.err());
     }

@@ -117,6 +117,75 @@ public final class FakeCluster implements Cluster {
     }
 
     @Override
+    public void deleteAndWait(ObjectKey key, java.time.Duration timeout) {
+        delete(key);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void writeManagedFields(ObjectKey key, List<Map<String, Object>> managedFields, String resourceVersion) {
+        Map<String, Object> o = objects.get(id(key.kind(), key.namespace(), key.name()));
+        if (o == null) {
+            throw MotosException.failed(key + " not found", null);
+        }
+        ((Map<String, Object>) o.get("metadata")).put("managedFields", Trees.deepCopy(managedFields));
+        writes.add("managedFields " + id(key.kind(), key.namespace(), key.name()));
+    }
+
+    @Override
+    public Map<String, Object> dryRunMergePatch(ObjectKey key, Map<String, Object> patch) {
+        Map<String, Object> o = objects.get(id(key.kind(), key.namespace(), key.name()));
+        if (o == null || rejected.contains(key.kind() + "/" + key.name())) {
+            throw MotosException.failed(key + ": rejected by the fake server", null);
+        }
+        dryRuns++;
+        return mergePatch(Trees.deepCopy(o), patch);
+    }
+
+    @Override
+    public Map<String, Object> strategicMergePatch(ObjectKey key, Map<String, Object> patch, boolean dryRun) {
+        Map<String, Object> o = objects.get(id(key.kind(), key.namespace(), key.name()));
+        if (o == null) {
+            throw MotosException.failed(key + " not found", null);
+        }
+        Map<String, Object> result = mergePatch(Trees.deepCopy(o), patch);
+        if (!dryRun) {
+            objects.put(id(key.kind(), key.namespace(), key.name()), result);
+            writes.add("patch " + id(key.kind(), key.namespace(), key.name()));
+        }
+        return Trees.deepCopy(result);
+    }
+
+    /** RFC 7386 (lists replaced whole, unlike the server's strategic merge). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mergePatch(Map<String, Object> target, Map<String, Object> patch) {
+        for (Map.Entry<String, Object> e : patch.entrySet()) {
+            if (e.getValue() == null) {
+                target.remove(e.getKey());
+            } else if (e.getValue() instanceof Map<?, ?> p) {
+                Map<String, Object> base = target.get(e.getKey()) instanceof Map<?, ?> m
+                        ? (Map<String, Object>) m : new LinkedHashMap<>();
+                target.put(e.getKey(), mergePatch(base, (Map<String, Object>) p));
+            } else {
+                target.put(e.getKey(), Trees.deepCopy(e.getValue()));
+            }
+        }
+        return target;
+    }
+
+    /** Puts an object as another tool made it (kubectl apply), managedFields and all. */
+    public FakeCluster put(Map<String, Object> object) {
+        Map<String, Object> stored = Trees.deepCopy(object);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> meta = (Map<String, Object>) stored.get("metadata");
+        meta.putIfAbsent("uid", "uid-" + (++uidCounter));
+        meta.putIfAbsent("generation", 1);
+        objects.put(id(String.valueOf(stored.get("kind")), (String) meta.get("namespace"),
+                String.valueOf(meta.get("name"))), stored);
+        return this;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels) {
         List<Map<String, Object>> out = new ArrayList<>();
