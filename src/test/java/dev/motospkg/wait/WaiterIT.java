@@ -68,7 +68,7 @@ class WaiterIT {
     }
 
     @Test
-    void pvcPendingUntilBoundAndServiceReadyAtOnce(TestCluster cluster, ControllerPlayer controller) {
+    void pvcPendingUntilBoundAndServiceReadyWithAnEndpoint(TestCluster cluster, ControllerPlayer controller) {
         String ns = cluster.namespace();
         try (KubeConnection connection = new KubeConnection(cluster.kubeconfig(), null)) {
             Fabric8Cluster kube = new Fabric8Cluster(connection);
@@ -87,11 +87,13 @@ class WaiterIT {
             Waiter waiter = new Waiter(kube, Clock.systemUTC(), Sleeper.threadSleep(), new PrintWriter(out));
             WaitResult timedOut = waiter.waitFor(List.of(service, pvc), Duration.ofSeconds(2));
             assertFalse(timedOut.allReady());
-            assertEquals(List.of(pvc), timedOut.notReady().stream().map(WaitResult.NotReady::key).toList());
-            assertEquals("  Service/backend: ready (0s)\n  PersistentVolumeClaim/data: Pending (waiting)\n", out.toString());
+            assertEquals(List.of(service, pvc), timedOut.notReady().stream().map(WaitResult.NotReady::key).toList());
+            assertEquals("  Service/backend: no ready endpoints (waiting)\n  PersistentVolumeClaim/data: Pending (waiting)\n",
+                    out.toString(), "a Service with a selector is ready only when something answers on it");
 
-            // no persistent-volume controller here: play it
+            // no persistent-volume or endpoints controller here: play them
             controller.markPvcBound("data");
+            controller.markEndpointsReady("backend");
             assertTrue(waiter.waitFor(List.of(service, pvc), Duration.ofSeconds(10)).allReady());
         }
     }
