@@ -1,5 +1,6 @@
 package dev.motospkg.wait;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.kube.Cluster;
 import dev.motospkg.kube.ObjectKey;
+import dev.motospkg.testing.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ class WaiterTest {
     private static final ObjectKey SERVICE = new ObjectKey("v1", "Service", "app", "backend");
     private static final ObjectKey PVC = new ObjectKey("v1", "PersistentVolumeClaim", "app", "data");
 
-    private final FakeClock clock = new FakeClock();
+    private final TestClock clock = new TestClock(Instant.parse("2024-05-01T10:00:00Z"));
     private final List<Duration> sleeps = new ArrayList<>();
     private final Sleeper sleeper = d -> {
         sleeps.add(d);
@@ -150,14 +150,14 @@ class WaiterTest {
 
     /** Answers get() from a script of "seconds since start -> object (null: absent)". */
     private static final class FakeCluster implements Cluster {
-        private final FakeClock clock;
+        private final TestClock clock;
         private final Instant start;
         private final Map<ObjectKey, IntFunction<Map<String, Object>>> scripts = new HashMap<>();
         final Map<ObjectKey, Integer> gets = new HashMap<>();
         final List<Map<String, String>> podSelectors = new ArrayList<>();
         List<Map<String, Object>> pods = List.of();
 
-        FakeCluster(FakeClock clock) {
+        FakeCluster(TestClock clock) {
             this.clock = clock;
             this.start = clock.instant();
         }
@@ -203,29 +203,6 @@ class WaiterTest {
         @Override
         public boolean isNamespaced(String apiVersion, String kind) {
             return true;
-        }
-    }
-
-    private static final class FakeClock extends Clock {
-        private Instant now = Instant.parse("2024-05-01T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
