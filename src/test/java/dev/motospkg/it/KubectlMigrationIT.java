@@ -66,12 +66,13 @@ class KubectlMigrationIT {
         List<String> values = matching(nodePort);
 
         CliRun preview = run(cluster, log, List.of("diff", "install", "--adopt"), values);
-        assertEquals(0, preview.exitCode(), preview.out() + preview.err());
-        assertTrue(preview.out().contains("Preflight would refuse"), preview.out());
+        String previewText = preview.out() + preview.err();
+        assertEquals(1, preview.exitCode(), "a diff of a change preflight refuses exits 1:\n" + previewText);
+        assertTrue(previewText.contains("3 refused"), previewText);
         for (String d : List.of("postgres", "backend", "frontend")) {
-            assertTrue(preview.out().contains("Deployment/" + ns + "/" + d + ": spec.selector would change"), preview.out());
+            assertTrue(previewText.contains("Deployment/" + ns + "/" + d + ": spec.selector would change"), previewText);
         }
-        assertTrue(preview.out().contains("re-run with --force"), preview.out());
+        assertTrue(previewText.contains("re-run with --force"), previewText);
         // the Service diff tells the truth: kubectl's app label leaves the selector
         assertTrue(preview.out().contains("-    app: frontend"), preview.out());
 

@@ -59,6 +59,16 @@ public final class ControllerPlayer {
    * @throws IllegalStateException when the Deployment does not exist
    */
   public Deployment markDeploymentAvailable(String name) {
+    Deployment d = writeAvailableStatus(name);
+    // Its pods being ready, the endpoints controller would list them behind the Service of that
+    // name (the chart names each Service after its Deployment).
+    if (client.services().inNamespace(namespace).withName(name).get() != null) {
+      markEndpointsReady(name);
+    }
+    return d;
+  }
+
+  private Deployment writeAvailableStatus(String name) {
     Deployment current = client.apps().deployments().inNamespace(namespace).withName(name).get();
     if (current == null) {
       throw new IllegalStateException("no Deployment " + namespace + "/" + name);
