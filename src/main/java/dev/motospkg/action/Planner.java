@@ -71,6 +71,9 @@ final class Planner {
                         + "keep the old object. Wait until it is gone (`kubectl get` it), then run this again.");
                 continue;
             }
+            if (live.isPresent() && d.body().get("spec") instanceof Map<?, ?>) {
+                DataDirectories.check(d.key(), live.get(), d.body(), problems);
+            }
             List<ImmutableFields.Problem> immutable = live.map(l -> ImmutableFields.problems(d, l)).orElse(List.of());
             if (!immutable.isEmpty()) {
                 boolean replaceable = !ApplyPlan.holdsData(d.kind())

@@ -75,6 +75,44 @@ class AdoptAndForceTest {
                 "motos", "app.kubernetes.io/component", "backend")), spec.get("selector"));
     }
 
+    /** The seed's postgres: the official image, PGDATA left at its default, the volume at its root. */
+    private void legacyPostgres() {
+        Map<String, Object> labels = Map.of("app", "postgres");
+        f.cluster.put(Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+                "metadata", Map.of("name", "postgres", "namespace", NS, "labels", labels),
+                "spec", Map.of("selector", Map.of("matchLabels", labels), "template", Map.of("metadata",
+                        Map.of("labels", labels), "spec", Map.of("containers", List.of(Map.of("name", "postgres",
+                                "image", "postgres:15", "volumeMounts", List.of(Map.of("name", "postgres-storage",
+                                        "mountPath", "/var/lib/postgresql/data")))),
+                                "volumes", List.of(Map.of("name", "postgres-storage", "persistentVolumeClaim",
+                                        Map.of("claimName", "postgres-pvc"))))))));
+    }
+
+    @Test
+    void adoptingAPostgresWhoseDataIsAtTheVolumeRootIsRefusedEvenWithForce() {
+        legacyPostgres();
+        MotosException e = assertThrows(MotosException.class, () -> install(new Takeover(true, true)));
+        assertTrue(e.getMessage().contains("Deployment/" + NS + "/postgres: PostgreSQL (container postgres) would look "
+                + "for its database in /var/lib/postgresql/data/pgdata, but the running pods keep it in "
+                + "/var/lib/postgresql/data (the image's default PGDATA) on PersistentVolumeClaim postgres-pvc: the new "
+                + "pod would start an empty database"), e.getMessage());
+        assertTrue(e.getMessage().contains("(in the motos chart: postgres.dataSubdir: \"\" in your values file)"), e.getMessage());
+        assertEquals(List.of(), f.cluster.writes());
+    }
+
+    @Test
+    void keepingTheDataAtTheVolumeRootAdoptsIt() {
+        legacyPostgres();
+        new Install(f.ctx).run(new Install.Options(null, new ValuesRequest(List.of(Path.of("values/values-dev.yaml")),
+                List.of(new SetArg(SetMode.STRING, "postgres.dataSubdir="))), ReleaseTarget.defaults(),
+                WaitOptions.none(), false, 10, new Takeover(true, true)));
+        Map<?, ?> container = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) f.cluster
+                .find("Deployment", NS, "postgres").orElseThrow().get("spec")).get("template")).get("spec"))
+                .get("containers")).get(0);
+        assertTrue(((List<?>) container.get("env")).contains(Map.of("name", "PGDATA", "value", "/var/lib/postgresql/data")),
+                container.toString());
+    }
+
     @Test
     void forceNeverReplacesAPersistentVolumeClaim() {
         f.cluster.put(Map.of("apiVersion", "v1", "kind", "PersistentVolumeClaim",

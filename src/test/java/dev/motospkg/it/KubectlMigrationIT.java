@@ -33,9 +33,9 @@ class KubectlMigrationIT {
     @TempDir
     Path tmp;
 
-    /** The values a team writes to match what it runs (the legacy manifests' tags, sizes, port, password). */
+    /** The values a team writes to match what it runs (the legacy manifests' tags, sizes, PGDATA, port, password). */
     static List<String> matching(int nodePort) {
-        return List.of("-f", "values/values-dev.yaml", "--set-string", "postgres.tag=15,backend.tag=v2,frontend.tag=v2",
+        return List.of("-f", "values/values-dev.yaml", "--set-string", "postgres.tag=15,backend.tag=v2,frontend.tag=v2,postgres.dataSubdir=",
                 "--set", "postgres.storage=2Gi,media.storage=1Gi,frontend.service.nodePort=" + nodePort,
                 "--set-string", "postgres.auth.password=" + LegacyManifests.PASSWORD);
     }
