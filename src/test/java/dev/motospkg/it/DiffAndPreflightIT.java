@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.motospkg.testing.ChartCopy;
 import dev.motospkg.testing.CliRun;
 import dev.motospkg.testing.RealCluster;
 import dev.motospkg.testing.TestCluster;
@@ -140,7 +141,7 @@ class DiffAndPreflightIT {
     @Test
     void selectorChangeIsRefusedAndNothingIsWritten(TestCluster cluster) throws IOException {
         assertEquals(0, motospkg(cluster, concat("install", dev())).exitCode());
-        Path chart = copyChart(tmp.resolve("chart"));
+        Path chart = ChartCopy.to(tmp.resolve("chart"));
         Path helpers = chart.resolve("templates/_helpers.j2");
         String text = Files.readString(helpers);
         int selector = text.indexOf("macro selectorLabels");
@@ -237,22 +238,6 @@ class DiffAndPreflightIT {
                 .map(o -> (HasMetadata) o)
                 .forEach(o -> out.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getUid()));
         return out;
-    }
-
-    private static Path copyChart(Path dir) throws IOException {
-        for (String sub : List.of("chart", "chart/templates")) {
-            Files.createDirectories(dir.resolve(sub.replaceFirst("^chart/?", "")));
-        }
-        try (Stream<Path> files = Files.walk(Path.of("chart"))) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Path target = dir.resolve(Path.of("chart").relativize(p));
-                Files.createDirectories(target.getParent());
-                Files.copy(p, target);
-            }
-        }
-        Files.copy(Path.of("values/values.yaml"), dir.resolve("values.yaml"));
-        Files.copy(Path.of("schema/values.schema.json"), dir.resolve("values.schema.json"));
-        return dir;
     }
 
     private static String b64(String s) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.motospkg.testing.ChartCopy;
 import dev.motospkg.testing.CliRun;
 import dev.motospkg.testing.LegacyManifests;
 import dev.motospkg.testing.RealCluster;
@@ -156,7 +157,7 @@ class KubectlMigrationIT {
         assertTrue(install.out().contains("(taken over from kubectl apply)"), install.out());
         assertFalse(install.out().contains("replacing"), install.out());
 
-        Path chart = copyChart(tmp.resolve("chart"));
+        Path chart = ChartCopy.to(tmp.resolve("chart"));
         Path template = chart.resolve("templates/05-backend-deployment.yaml");
         String text = Files.readString(template);
         int start = text.indexOf("          readinessProbe:");
@@ -197,18 +198,5 @@ class KubectlMigrationIT {
                 .flatMap(List::stream)
                 .forEach(o -> out.add(c.getKubernetesSerialization().convertValue(o, Map.class)));
         return out;
-    }
-
-    static Path copyChart(Path dir) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(Path.of("chart"))) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Path target = dir.resolve(Path.of("chart").relativize(p));
-                Files.createDirectories(target.getParent());
-                Files.copy(p, target);
-            }
-        }
-        Files.copy(Path.of("values/values.yaml"), dir.resolve("values.yaml"));
-        Files.copy(Path.of("schema/values.schema.json"), dir.resolve("values.schema.json"));
-        return dir;
     }
 }
