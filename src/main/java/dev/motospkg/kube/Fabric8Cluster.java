@@ -144,13 +144,33 @@ public final class Fabric8Cluster implements Cluster {
 
     @Override
     public void deleteAndWait(ObjectKey key, Duration timeout) {
+        Map<String, String> podSelector = get(key).map(Fabric8Cluster::podSelector).orElse(Map.of());
         if (!delete(key)) {
             return;
         }
         Resource<GenericKubernetesResource> target = scoped(key.apiVersion(),
                 resourceFor(key.apiVersion(), key.kind()).orElseThrow(), key.namespace()).withName(key.name());
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             target.waitUntilCondition(Objects::isNull, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!podSelector.isEmpty()) {
+                // A background delete leaves the pods terminating: wait for them too, so the new
+                // object's pods never run beside the old ones (two postgres on one data directory).
+                long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                connection.client().pods().inNamespace(key.namespace()).withLabels(podSelector)
+                        .informOnCondition(List::isEmpty).get(left, TimeUnit.MILLISECONDS);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw MotosException.failed(key + " was deleted but its pods (" + podSelector + ") are still stopping after "
+                    + timeout.toSeconds() + " s; it was not created again",
+                    "See `kubectl get pods -l` on them; once they are gone, run the command again to create it.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MotosException.failed("interrupted while waiting for the pods of " + key + " to stop",
+                    "Run the command again: it creates " + key + " if it is missing.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw KubeErrors.translate("wait for the pods of", key.toString(), e.getCause() instanceof RuntimeException r
+                    ? r : new IllegalStateException(e.getCause()), connection);
         } catch (KubernetesClientTimeoutException e) {
             Object finalizers = get(key).map(o -> o.get("metadata") instanceof Map<?, ?> m ? m.get("finalizers") : null)
                     .orElse(null);
@@ -160,6 +180,19 @@ public final class Fabric8Cluster implements Cluster {
         } catch (RuntimeException e) {
             throw KubeErrors.translate("wait for the deletion of", key.toString(), e, connection);
         }
+    }
+
+    /** The matchLabels of a workload's pod selector; empty for anything else. */
+    private static Map<String, String> podSelector(Map<String, Object> object) {
+        Object spec = object.get("spec");
+        Object selector = spec instanceof Map<?, ?> s ? s.get("selector") : null;
+        Object labels = selector instanceof Map<?, ?> m && object.get("kind") != null
+                && !"Service".equals(object.get("kind")) ? m.get("matchLabels") : null;
+        Map<String, String> out = new LinkedHashMap<>();
+        if (labels instanceof Map<?, ?> l) {
+            l.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
     }
 
     @Override

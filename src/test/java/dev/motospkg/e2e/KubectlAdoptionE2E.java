@@ -137,6 +137,14 @@ class KubectlAdoptionE2E {
         assertTrue(install.out().contains("replacing Deployment/" + NS + "/postgres"), install.out());
 
         assertEquals(pvcUids, uids(node), "the same PVCs: the data was never moved");
+        // the replaced postgres found the old database and started once: the old pod had stopped
+        // before it (two postgres on one data directory would fail on postmaster.pid and restart)
+        var postgres = node.client().pods().inNamespace(NS).withLabel("app.kubernetes.io/component", "database")
+                .list().getItems();
+        assertEquals(1, postgres.size(), postgres.toString());
+        String log = node.client().pods().inNamespace(NS).withName(postgres.get(0).getMetadata().getName()).getLog();
+        assertTrue(log.contains("using the existing database in /var/lib/postgresql/data"), log);
+        assertEquals(0, postgres.get(0).getStatus().getContainerStatuses().get(0).getRestartCount(), log);
         for (String service : List.of("postgres", "backend", "frontend")) {
             var endpoints = node.client().endpoints().inNamespace(NS).withName(service).get();
             boolean ready = endpoints != null && endpoints.getSubsets() != null && endpoints.getSubsets().stream()
