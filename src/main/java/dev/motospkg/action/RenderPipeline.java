@@ -118,6 +118,16 @@ public final class RenderPipeline {
         return new ReleaseRef(name, namespaceValue(unchecked.merged()));
     }
 
+    /**
+     * A stored revision's supplied values over the chart's defaults ({@code get values --all}): what its
+     * templates saw, when the chart is the one it was made with. Not validated: it was, when it was made.
+     */
+    public Map<String, Object> computed(LoadedChart loaded, Map<String, Object> supplied) {
+        var chart = loaded.chart();
+        return assembler.assemble(new Layer(chart.defaultsName(), chart.defaults()),
+                new Layer("the revision's values", supplied), ValuesRequest.none(), LeafResolver.helmGuessing()).merged();
+    }
+
     /** Layers and validates values; every violation at once, with where each bad value came from. */
     public MergedValues values(LoadedChart loaded, Layer previous, ValuesRequest request) {
         Optional<ValuesSchema> schema = loaded.schema();
