@@ -123,6 +123,19 @@ class TemplateCommandTest {
     }
 
     @Test
+    void aNodePortIsKeptForALoadBalancer() {
+        CliRun run = CliRun.inProject("template", "--set", "frontend.service.type=LoadBalancer", "--set",
+                "backend.service.type=LoadBalancer", "--set", "backend.service.nodePort=30800", "--show-only",
+                "templates/*-service.yaml");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("type: LoadBalancer\n") && run.out().contains("      nodePort: 30080\n")
+                && run.out().contains("      nodePort: 30800\n"), run.out());
+        CliRun picked = CliRun.inProject("template", "--set", "frontend.service.type=LoadBalancer", "--set",
+                "frontend.service.nodePort=null");
+        assertFalse(picked.out().contains("nodePort"), "null: Kubernetes picks one");
+    }
+
+    @Test
     void typoGetsADidYouMean() {
         CliRun run = CliRun.inProject("template", "--set", "backend.tga=v2");
         assertTrue(run.err().contains("did you mean \"tag\""), run.err());
