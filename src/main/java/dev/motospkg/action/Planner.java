@@ -58,10 +58,12 @@ final class Planner {
             }
         }
         int unverified = 0;
+        // another release's objects, by that release: one problem each, however many objects collide
+        Map<String, List<String>> claimed = new LinkedHashMap<>();
         for (DesiredObject d : desired) {
             byId.put(d.key().toString(), d);
             Optional<Map<String, Object>> live = lives.get(d.key());
-            if (live.isPresent() && !owned(release, d, live.get(), takeover.adopt(), problems, notes)) {
+            if (live.isPresent() && !owned(release, d, live.get(), takeover.adopt(), claimed, problems, notes)) {
                 continue;
             }
             Object deleting = live.map(l -> Trees.at(l, List.of("metadata", "deletionTimestamp"))).orElse(null);
@@ -139,6 +141,7 @@ final class Planner {
             notes.add("namespace " + String.join(", ", newNamespaces) + " does not exist yet: " + unverified
                     + " objects in it are checked by the server when they are applied, not before");
         }
+        problems.addAll(0, collisions(release, claimed));
         Preflight.check(changes, byId, takeover.force(), problems, notes);
         return new Plan(changes, byId, problems, notes, unverified == 0, takeovers, removals);
     }
@@ -223,12 +226,29 @@ final class Planner {
     }
 
     /**
+     * Two releases in one namespace: the chart names its objects the same in every release, so the
+     * second would take the first's. Refused before anything is written, naming the release that owns them.
+     */
+    private static List<String> collisions(ReleaseRef release, Map<String, List<String>> claimed) {
+        List<String> out = new ArrayList<>();
+        claimed.forEach((owner, keys) -> {
+            String name = owner.substring(0, owner.indexOf('\n'));
+            String namespace = owner.substring(owner.indexOf('\n') + 1);
+            out.add("release " + release.name() + " would take " + (keys.size() == 1 ? "an object" : keys.size()
+                    + " objects") + " of release " + name + " (namespace " + namespace + "), the same names: "
+                    + String.join(", ", keys) + ". motospkg never takes another release's objects: install "
+                    + release.name() + " into a namespace of its own (-n NAMESPACE), or uninstall " + name + " first.");
+        });
+        return out;
+    }
+
+    /**
      * Objects of this release, and what an uninstall of this release left behind, are ours. An
      * object nobody claims is taken only with adopt (a Namespace always: it holds nothing of ours
      * to lose). Another release's object is never taken.
      */
     private static boolean owned(ReleaseRef release, DesiredObject d, Map<String, Object> live, boolean adopt,
-            List<String> problems, List<String> notes) {
+            Map<String, List<String>> claimed, List<String> problems, List<String> notes) {
         Object annotations = Trees.at(live, List.of("metadata", "annotations"));
         Map<?, ?> a = annotations instanceof Map<?, ?> m ? m : Map.of();
         Object name = a.get(ReleaseMarks.RELEASE_NAME);
@@ -237,8 +257,7 @@ final class Planner {
             if (name.equals(release.name()) && release.namespace().equals(namespace)) {
                 return true;
             }
-            problems.add(d.key() + " belongs to release " + name + " in namespace " + namespace
-                    + "; motospkg never takes another release's objects. Rename one of them, or uninstall " + name + ".");
+            claimed.computeIfAbsent(name + "\n" + namespace, k -> new ArrayList<>()).add(d.key().toString());
             return false;
         }
         if (d.kind().equals("Namespace")) {
