@@ -82,11 +82,11 @@ public final class RenderPipeline {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         List<String> duplicates = new ArrayList<>();
         for (KubeObject o : objects) {
-            var ref = o.ref();
-            String id = ref.group() + "/" + ref.kind() + "/" + ref.namespace() + "/" + ref.name();
-            String first = seen.putIfAbsent(id, o.source());
+            String namespace = o.namespace() == null || o.namespace().isEmpty() ? null : o.namespace();
+            var key = new dev.motospkg.kube.ObjectKey(o.apiVersion(), o.kind(), namespace, o.name());
+            String first = seen.putIfAbsent(dev.motospkg.apply.ApplyPlan.identity(key), o.source());
             if (first != null) {
-                duplicates.add(ref + " (in " + first + " and " + o.source() + ")");
+                duplicates.add(key + " (in " + first + " and " + o.source() + ")");
             }
         }
         if (!duplicates.isEmpty()) {

@@ -13,9 +13,6 @@ public interface Cluster {
     /** "context minikube, server https://192.168.49.2:8443": for messages. */
     String describe();
 
-    /** Fails with a clear MotosException naming context and server when the cluster cannot be reached. */
-    void checkReachable();
-
     Optional<Map<String, Object>> get(ObjectKey key);
 
     /**

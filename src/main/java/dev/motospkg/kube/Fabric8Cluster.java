@@ -60,20 +60,6 @@ public final class Fabric8Cluster implements Cluster {
     }
 
     @Override
-    public void checkReachable() {
-        KubernetesClient client = connection.client();
-        Object version;
-        try {
-            version = client.getKubernetesVersion(); // fabric8 turns a 404 into null
-        } catch (RuntimeException e) {
-            throw KubeErrors.translate("reach", "the API server", e, connection);
-        }
-        if (version == null) {
-            throw KubeErrors.notKubernetes(connection, "/version");
-        }
-    }
-
-    @Override
     public Optional<String> logTail(String namespace, String pod, String container, int lines, boolean previous) {
         try {
             var log = connection.client().pods().inNamespace(namespace).withName(pod).inContainer(container);

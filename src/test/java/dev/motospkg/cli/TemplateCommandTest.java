@@ -136,6 +136,21 @@ class TemplateCommandTest {
     }
 
     @Test
+    void oneObjectRenderedTwiceIsRefusedNamingBothTemplates() throws IOException {
+        Path chart = tmp.resolve("twice");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: twice\nversion: 0.1.0\n");
+        String map = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n";
+        Files.writeString(chart.resolve("templates/a.yaml"), map);
+        Files.writeString(chart.resolve("templates/b.yaml"), map.replace("v1", "v1\n# the same object"));
+        CliRun run = CliRun.inProject("template", "--chart", chart.toString(), "-n", "team");
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("Error: the chart renders the same object more than once:\n"
+                + "  ConfigMap/same (in templates/a.yaml and templates/b.yaml)\n"
+                + "Hint: Give each object its own name, or remove one of them.\n", run.err());
+    }
+
+    @Test
     void typoGetsADidYouMean() {
         CliRun run = CliRun.inProject("template", "--set", "backend.tga=v2");
         assertTrue(run.err().contains("did you mean \"tag\""), run.err());
