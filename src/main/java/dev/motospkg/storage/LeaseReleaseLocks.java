@@ -250,7 +250,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     }
 
     private MotosException failure(String context, String namespace, KubernetesClientException e) {
-        return ClientErrors.failure(context, e, client, "your credentials need to create and update Leases "
+        return dev.motospkg.kube.KubeErrors.storeFailure(context, e, client, "your credentials need to create and update Leases "
                 + "(coordination.k8s.io)" + (namespace == null ? " and to create Namespaces" : " in namespace " + namespace));
     }
 
