@@ -14,6 +14,7 @@ import dev.motospkg.diff.Normalizer;
 import dev.motospkg.diff.Subset;
 import dev.motospkg.diff.TreeDiff;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.kube.Cluster;
 import dev.motospkg.yaml.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,6 @@ import java.util.Optional;
  * and immutable fields, dry-run it on the server, and compare. Nothing is written here.
  */
 final class Planner {
-    static final String FIELD_MANAGER = "motospkg";
-
     private final ActionContext ctx;
 
     Planner(ActionContext ctx) {
@@ -111,7 +110,7 @@ final class Planner {
                 // takeover not yet written, so the preview is the equivalent merge patch. Likewise
                 // the removal of a defaulted struct is previewed as one strategic merge patch.
                 dryRun = takesOver ? ctx.cluster().dryRunMergePatch(d.key(),
-                        ClientSideOwnership.previewPatch(live.get(), d.body(), FIELD_MANAGER))
+                        ClientSideOwnership.previewPatch(live.get(), d.body(), Cluster.FIELD_MANAGER))
                         : !removal.isEmpty() ? ctx.cluster().strategicMergePatch(d.key(),
                         RemovedStructs.withRemovals(d.body(), removal), true)
                         : ctx.cluster().apply(d.body(), true);
@@ -212,7 +211,7 @@ final class Planner {
             return null;
         }
         String owner = FieldOwners.owner(live, leaf.path());
-        if (owner != null && !owner.equals(FIELD_MANAGER)) {
+        if (owner != null && !owner.equals(Cluster.FIELD_MANAGER)) {
             return owner;
         }
         if (applied.isEmpty() || leaf.before() == null) {

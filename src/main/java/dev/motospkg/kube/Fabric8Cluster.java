@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Fabric8Cluster implements Cluster {
 
-    static final String FIELD_MANAGER = "motospkg";
 
     /** Used when discovery cannot tell (kind unknown to the server, discovery refused). */
     static final Set<String> CLUSTER_SCOPED_KINDS = Set.of(
