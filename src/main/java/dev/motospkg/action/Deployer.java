@@ -68,7 +68,7 @@ final class Deployer {
                     ctx.cluster().delete(c.key());
                     ctx.out().println("  deleted  " + c.key());
                 }
-                case KEEP -> ctx.out().println("  kept     " + c.key()
+                case RETAIN -> ctx.out().println("  kept     " + c.key()
                         + " (no longer in the chart; data is never deleted implicitly)");
                 case UNCHANGED -> unchanged++;
             }

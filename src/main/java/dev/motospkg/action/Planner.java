@@ -133,7 +133,7 @@ final class Planner {
             if (live.isEmpty()) {
                 continue;
             }
-            ChangeKind kind = ApplyPlan.isKept(gone) ? ChangeKind.KEEP : ChangeKind.DELETE;
+            ChangeKind kind = ApplyPlan.isKept(gone) ? ChangeKind.RETAIN : ChangeKind.DELETE;
             changes.add(new Change(kind, gone.key(), Normalizer.normalize(live.get()), null, List.of()));
         }
         if (unverified > 0) {
