@@ -128,6 +128,19 @@ class HelmCommandsTest {
     }
 
     @Test
+    void getValuesAllSaysWhenTheChartHereIsAnotherVersion() {
+        ok("install", "-f", "values/values-dev.yaml");
+        var r = f.store.history("motos-app", "motos").get(0);
+        f.store.update(new dev.motospkg.release.Release(r.name(), r.namespace(), r.revision(), r.status(),
+                new dev.motospkg.chart.ChartMetadata("motos", "0.0.9", "v1", null), r.values(), r.manifest(),
+                r.firstDeployed(), r.lastDeployed(), r.description()));
+        CliRun run = ok("get", "values", "--all");
+        assertEquals("Note: the defaults shown are those of the chart here, version 0.1.0; revision 1 was made with"
+                + " version 0.0.9\n", run.err());
+        assertEquals("", ok("get", "values").err(), "without --all no defaults are shown, so nothing to say");
+    }
+
+    @Test
     void getValuesAllNeedsTheChart(@TempDir Path elsewhere) {
         ok("install", "-f", "values/values-dev.yaml");
         CliRun run = f.cli(elsewhere, "get", "values", "motos", "--all", "-n", "motos-app");
