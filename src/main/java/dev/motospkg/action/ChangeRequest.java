@@ -8,6 +8,6 @@ import java.util.function.BiFunction;
  * the history and the deployed revision (null for an install). {@code diff} plans the same request
  * without writing.
  */
-record ChangeRequest(ChangeKind kind, ReleaseRef release, Takeover takeover,
+record ChangeRequest(ReleaseOperation operation, ReleaseRef release, Takeover takeover,
         BiFunction<History, Release, ChangeTarget> target) {
 }

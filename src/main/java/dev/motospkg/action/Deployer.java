@@ -68,7 +68,7 @@ final class Deployer {
                     ctx.cluster().delete(c.key());
                     ctx.out().println("  deleted  " + c.key());
                 }
-                case KEEP -> ctx.out().println("  kept     " + c.key()
+                case RETAIN -> ctx.out().println("  kept     " + c.key()
                         + " (no longer in the chart; data is never deleted implicitly)");
                 case UNCHANGED -> unchanged++;
             }
@@ -97,7 +97,7 @@ final class Deployer {
         Map<String, Object> live = ctx.cluster().get(key).orElseThrow(() -> MotosException.failed(
                 key + " disappeared while it was being adopted", "Run the command again: it will be created."));
         List<Map<String, Object>> fields = Trees.mapList(Trees.at(live, List.of("metadata", "managedFields")));
-        ctx.cluster().writeManagedFields(key, ClientSideOwnership.takenOver(fields, Planner.FIELD_MANAGER),
+        ctx.cluster().writeManagedFields(key, ClientSideOwnership.takenOver(fields, dev.motospkg.kube.Cluster.FIELD_MANAGER),
                 String.valueOf(Trees.at(live, List.of("metadata", "resourceVersion"))));
     }
 

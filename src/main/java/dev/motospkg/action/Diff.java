@@ -45,7 +45,7 @@ public final class Diff {
 
     /** Drift: re-planning the deployed revision itself shows every change made outside motospkg. */
     public ExitCode drift(ReleaseRef ref, Options options) {
-        ChangeRequest request = new ChangeRequest(ChangeKind.ROLLBACK, ref, Takeover.none(), (history, current) -> {
+        ChangeRequest request = new ChangeRequest(ReleaseOperation.ROLLBACK, ref, Takeover.none(), (history, current) -> {
             if (current == null) {
                 throw ReleaseLookup.notFound(ctx, ref);
             }
@@ -76,10 +76,10 @@ public final class Diff {
         if (!plan.problems().isEmpty()) {
             // the command previewed would fail, so the preview does too: exit 1, not "changes found"
             List<String> problems = plan.problems().stream().map(redaction::scrub).toList();
-            throw MotosException.failed(request.kind().verb + " would be refused before changing anything ("
+            throw MotosException.failed(request.operation().verb + " would be refused before changing anything ("
                     + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):\n  "
                     + String.join("\n  ", problems), "The diff above is the rest of the plan; fix the problems"
-                            + " listed, then `motospkg diff " + request.kind().verb + "` again.");
+                            + " listed, then `motospkg diff " + request.operation().verb + "` again.");
         }
         return options.exitCode() && plan.writes() ? ExitCode.CHANGES_FOUND : ExitCode.OK;
     }

@@ -25,7 +25,8 @@ public final class Inspect {
         this.ctx = ctx;
     }
 
-    public void history(ReleaseRef ref, OutputFormat format) {
+    /** @param max how many of the newest revisions to show (oldest of them first, as Helm) */
+    public void history(ReleaseRef ref, OutputFormat format, int max) {
         // Read commands hold no lock: they show the history as the next writer will repair it.
         List<Release> revisions = new History(ref.namespace(), ref.name(),
                 ctx.store().history(ref.namespace(), ref.name())).repairedView().revisions();
@@ -33,7 +34,7 @@ public final class Inspect {
             throw ReleaseLookup.notFound(ctx, ref);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Release r : revisions) {
+        for (Release r : revisions.subList(Math.max(0, revisions.size() - max), revisions.size())) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("revision", r.revision());
             row.put("updated", TIME.format(r.lastDeployed()));
@@ -67,17 +68,30 @@ public final class Inspect {
         format.print(ctx.out(), rows);
     }
 
-    /** User-supplied values of a revision; sensitive ones (schema {@code writeOnly}) masked unless asked. */
-    public void values(ReleaseRef ref, Integer revision, Optional<ValuesSchema> schema, boolean showSecrets,
-            OutputFormat format) {
+    /**
+     * The values of a revision: those supplied, or with {@code all} those over the chart's defaults
+     * (Helm's computed values). Sensitive ones (schema {@code writeOnly}) masked unless asked.
+     *
+     * @param chart the chart at hand: its schema masks, its defaults are the base of {@code all}
+     * @return the revision shown
+     */
+    public Release values(ReleaseRef ref, Integer revision, Optional<LoadedChart> chart, boolean all,
+            boolean showSecrets, OutputFormat format) {
         Release r = pick(ref, revision);
-        Map<String, Object> values = showSecrets || schema.isEmpty() ? r.values() : schema.get().mask(r.values());
+        if (all && chart.isEmpty()) {
+            throw MotosException.invalid("get values --all needs the chart: a revision stores only the values"
+                    + " supplied, the defaults are the chart's", "Run it where chart/ is, or give --chart DIR.");
+        }
+        Map<String, Object> shown = all ? ctx.pipeline().computed(chart.get(), r.values()) : r.values();
+        Optional<ValuesSchema> schema = chart.flatMap(LoadedChart::schema);
+        Map<String, Object> values = showSecrets || schema.isEmpty() ? shown : schema.get().mask(shown);
         if (format == OutputFormat.JSON) {
             ctx.out().print(dev.motospkg.yaml.JsonPrinter.print(values));
         } else {
             ctx.out().print(values.isEmpty() ? "{}\n" : new YamlCodec().print(values));
         }
         ctx.out().flush();
+        return r;
     }
 
     public void manifest(ReleaseRef ref, Integer revision, boolean showSecrets) {

@@ -33,7 +33,7 @@ public final class Install {
         LoadedChart loaded = pipeline.load(options.chart());
         MergedValues values = pipeline.values(loaded, null, options.values());
         var ref = pipeline.context(loaded, values, options.target(), 1, true);
-        return new ChangeRequest(ChangeKind.INSTALL, new ReleaseRef(ref.name(), ref.namespace()), options.takeover(),
+        return new ChangeRequest(ReleaseOperation.INSTALL, new ReleaseRef(ref.name(), ref.namespace()), options.takeover(),
                 (history, current) -> ChangeTarget.rendered(ctx, loaded, values, options.target(),
                         history.nextRevision(), true, "Install complete"));
     }

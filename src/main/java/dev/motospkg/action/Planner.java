@@ -14,6 +14,7 @@ import dev.motospkg.diff.Normalizer;
 import dev.motospkg.diff.Subset;
 import dev.motospkg.diff.TreeDiff;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.kube.Cluster;
 import dev.motospkg.yaml.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,6 @@ import java.util.Optional;
  * and immutable fields, dry-run it on the server, and compare. Nothing is written here.
  */
 final class Planner {
-    static final String FIELD_MANAGER = "motospkg";
-
     private final ActionContext ctx;
 
     Planner(ActionContext ctx) {
@@ -58,10 +57,12 @@ final class Planner {
             }
         }
         int unverified = 0;
+        // another release's objects, by that release: one problem each, however many objects collide
+        Map<String, List<String>> claimed = new LinkedHashMap<>();
         for (DesiredObject d : desired) {
             byId.put(d.key().toString(), d);
             Optional<Map<String, Object>> live = lives.get(d.key());
-            if (live.isPresent() && !owned(release, d, live.get(), takeover.adopt(), problems, notes)) {
+            if (live.isPresent() && !owned(release, d, live.get(), takeover.adopt(), claimed, problems, notes)) {
                 continue;
             }
             Object deleting = live.map(l -> Trees.at(l, List.of("metadata", "deletionTimestamp"))).orElse(null);
@@ -112,7 +113,7 @@ final class Planner {
                 // takeover not yet written, so the preview is the equivalent merge patch. Likewise
                 // the removal of a defaulted struct is previewed as one strategic merge patch.
                 dryRun = takesOver ? ctx.cluster().dryRunMergePatch(d.key(),
-                        ClientSideOwnership.previewPatch(live.get(), d.body(), FIELD_MANAGER))
+                        ClientSideOwnership.previewPatch(live.get(), d.body(), Cluster.FIELD_MANAGER))
                         : !removal.isEmpty() ? ctx.cluster().strategicMergePatch(d.key(),
                         RemovedStructs.withRemovals(d.body(), removal), true)
                         : ctx.cluster().apply(d.body(), true);
@@ -135,13 +136,14 @@ final class Planner {
             if (live.isEmpty()) {
                 continue;
             }
-            ChangeKind kind = ApplyPlan.isKept(gone) ? ChangeKind.KEEP : ChangeKind.DELETE;
+            ChangeKind kind = ApplyPlan.isKept(gone) ? ChangeKind.RETAIN : ChangeKind.DELETE;
             changes.add(new Change(kind, gone.key(), Normalizer.normalize(live.get()), null, List.of()));
         }
         if (unverified > 0) {
             notes.add("namespace " + String.join(", ", newNamespaces) + " does not exist yet: " + unverified
                     + " objects in it are checked by the server when they are applied, not before");
         }
+        problems.addAll(0, collisions(release, claimed));
         Preflight.check(changes, byId, takeover.force(), problems, notes);
         return new Plan(changes, byId, problems, notes, unverified == 0, takeovers, removals);
     }
@@ -212,7 +214,7 @@ final class Planner {
             return null;
         }
         String owner = FieldOwners.owner(live, leaf.path());
-        if (owner != null && !owner.equals(FIELD_MANAGER)) {
+        if (owner != null && !owner.equals(Cluster.FIELD_MANAGER)) {
             return owner;
         }
         if (applied.isEmpty() || leaf.before() == null) {
@@ -226,12 +228,29 @@ final class Planner {
     }
 
     /**
+     * Two releases in one namespace: the chart names its objects the same in every release, so the
+     * second would take the first's. Refused before anything is written, naming the release that owns them.
+     */
+    private static List<String> collisions(ReleaseRef release, Map<String, List<String>> claimed) {
+        List<String> out = new ArrayList<>();
+        claimed.forEach((owner, keys) -> {
+            String name = owner.substring(0, owner.indexOf('\n'));
+            String namespace = owner.substring(owner.indexOf('\n') + 1);
+            out.add("release " + release.name() + " would take " + (keys.size() == 1 ? "an object" : keys.size()
+                    + " objects") + " of release " + name + " (namespace " + namespace + "), the same names: "
+                    + String.join(", ", keys) + ". motospkg never takes another release's objects: install "
+                    + release.name() + " into a namespace of its own (-n NAMESPACE), or uninstall " + name + " first.");
+        });
+        return out;
+    }
+
+    /**
      * Objects of this release, and what an uninstall of this release left behind, are ours. An
      * object nobody claims is taken only with adopt (a Namespace always: it holds nothing of ours
      * to lose). Another release's object is never taken.
      */
     private static boolean owned(ReleaseRef release, DesiredObject d, Map<String, Object> live, boolean adopt,
-            List<String> problems, List<String> notes) {
+            Map<String, List<String>> claimed, List<String> problems, List<String> notes) {
         Object annotations = Trees.at(live, List.of("metadata", "annotations"));
         Map<?, ?> a = annotations instanceof Map<?, ?> m ? m : Map.of();
         Object name = a.get(ReleaseMarks.RELEASE_NAME);
@@ -240,8 +259,7 @@ final class Planner {
             if (name.equals(release.name()) && release.namespace().equals(namespace)) {
                 return true;
             }
-            problems.add(d.key() + " belongs to release " + name + " in namespace " + namespace
-                    + "; motospkg never takes another release's objects. Rename one of them, or uninstall " + name + ".");
+            claimed.computeIfAbsent(name + "\n" + namespace, k -> new ArrayList<>()).add(d.key().toString());
             return false;
         }
         if (d.kind().equals("Namespace")) {

@@ -33,13 +33,13 @@ final class Preflight {
         }
         for (Change c : changes) {
             if (WORKLOADS.contains(c.key().kind()) && c.after() != null && c.kind() != ChangeKind.DELETE
-                    && c.kind() != ChangeKind.KEEP) {
+                    && c.kind() != ChangeKind.RETAIN) {
                 Object labels = Trees.at(c.after(), List.of("spec", "template", "metadata", "labels"));
                 templates.put(c.key().kind() + "/" + c.key().name(), labels instanceof Map<?, ?> m ? m : Map.of());
             }
         }
         for (Change c : changes) {
-            if (c.after() == null || c.kind() == ChangeKind.DELETE || c.kind() == ChangeKind.KEEP) {
+            if (c.after() == null || c.kind() == ChangeKind.DELETE || c.kind() == ChangeKind.RETAIN) {
                 continue;
             }
             if (c.key().kind().equals("Service")) {

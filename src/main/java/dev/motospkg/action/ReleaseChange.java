@@ -38,20 +38,20 @@ final class ReleaseChange {
         Release current = history.deployed().orElse(null);
         String name = request.release().name();
         String namespace = request.release().namespace();
-        if (request.kind() == ChangeKind.INSTALL && current != null) {
+        if (request.operation() == ReleaseOperation.INSTALL && current != null) {
             throw MotosException.invalid("release " + name + " is already installed in namespace " + namespace
                     + " (revision " + current.revision() + ")", "Use `motospkg upgrade` to change it.");
         }
         // a rollback also revives a release uninstalled with --keep-history, as Helm's does
-        boolean revive = request.kind() == ChangeKind.ROLLBACK && ReleaseLookup.uninstalled(history);
-        if (request.kind() != ChangeKind.INSTALL && current == null && !revive) {
+        boolean revive = request.operation() == ReleaseOperation.ROLLBACK && ReleaseLookup.uninstalled(history);
+        if (request.operation() != ReleaseOperation.INSTALL && current == null && !revive) {
             String what = ReleaseLookup.uninstalled(history) ? " was uninstalled from namespace " + namespace
                     + " (history kept)" : " has no deployed revision in namespace " + namespace;
             throw MotosException.invalid("release " + name + what, ReleaseLookup.hint(ctx, request.release(),
                     ReleaseLookup.uninstalled(history)
                             ? "`motospkg rollback " + name + " -n " + namespace + "` brings it back."
                             : "Install it first: `motospkg install`"
-                                    + (request.kind() == ChangeKind.UPGRADE ? " (or upgrade --install)." : ".")));
+                                    + (request.operation() == ReleaseOperation.UPGRADE ? " (or upgrade --install)." : ".")));
         }
         ChangeTarget next = request.target().apply(history, current);
         List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
@@ -74,14 +74,14 @@ final class ReleaseChange {
     }
 
     Release run(ChangeRequest request, WaitOptions wait) {
-        ChangeKind kind = request.kind();
+        ReleaseOperation kind = request.operation();
         String name = request.release().name();
         String namespace = request.release().namespace();
         // Plan before locking: a refused or no-op change writes nothing, so it needs no lock.
         History seen = history(request.release());
         Prepared look = null;
         // An install always writes, so only upgrades and rollbacks gain from planning before the lock.
-        if (kind != ChangeKind.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()
+        if (kind != ReleaseOperation.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()
                 && seen.staleDeployed().isEmpty()) {
             look = prepare(request, seen);
             if (look.plan().problems().isEmpty() && look.plan().serverChecked()) {
@@ -107,7 +107,7 @@ final class ReleaseChange {
      * An atomic failure comes back through here as a rollback, under the same lock.
      */
     private Release change(ChangeRequest request, Prepared prepared, WaitOptions wait, ReleaseLocks.Lock lock) {
-        ChangeKind kind = request.kind();
+        ReleaseOperation kind = request.operation();
         String name = request.release().name();
         String namespace = request.release().namespace();
         Release unchanged = refuseOrSkip(kind, prepared);
@@ -152,7 +152,7 @@ final class ReleaseChange {
     }
 
     /** Throws when preflight refuses; returns the current revision when there is nothing to do; else null. */
-    private Release refuseOrSkip(ChangeKind kind, Prepared prepared) {
+    private Release refuseOrSkip(ReleaseOperation kind, Prepared prepared) {
         Plan plan = prepared.plan();
         if (!plan.problems().isEmpty()) {
             throw MotosException.failed(kind.verb + " refused before changing anything ("
@@ -240,14 +240,14 @@ final class ReleaseChange {
      */
     private MotosException rollBack(ChangeRequest failedRequest, Release failed, Release current, WaitOptions wait,
             ReleaseLocks.Lock lock, MotosException cause) {
-        ChangeKind kind = failedRequest.kind();
+        ReleaseOperation kind = failedRequest.operation();
         ctx.out().println("Atomic: " + kind.verb + " failed; rolling back to revision " + current.revision() + "...");
         ctx.out().flush();
         ReleaseRef ref = failedRequest.release();
         ChangeRequest base = new Rollback(ctx).request(new Rollback.Options(ref, current.revision(),
                 WaitOptions.none(), historyMax));
         String why = " (atomic: " + kind.verb + " to " + failed.revision() + " failed)";
-        ChangeRequest rollback = new ChangeRequest(ChangeKind.ROLLBACK, ref, Takeover.none(), (history, deployed) -> {
+        ChangeRequest rollback = new ChangeRequest(ReleaseOperation.ROLLBACK, ref, Takeover.none(), (history, deployed) -> {
             ChangeTarget t = base.target().apply(history, deployed);
             return new ChangeTarget(t.chart(), t.userValues(), t.manifest(), t.objects(), t.description() + why);
         });

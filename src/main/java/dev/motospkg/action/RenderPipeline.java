@@ -82,11 +82,11 @@ public final class RenderPipeline {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         List<String> duplicates = new ArrayList<>();
         for (KubeObject o : objects) {
-            var ref = o.ref();
-            String id = ref.group() + "/" + ref.kind() + "/" + ref.namespace() + "/" + ref.name();
-            String first = seen.putIfAbsent(id, o.source());
+            String namespace = o.namespace() == null || o.namespace().isEmpty() ? null : o.namespace();
+            var key = new dev.motospkg.kube.ObjectKey(o.apiVersion(), o.kind(), namespace, o.name());
+            String first = seen.putIfAbsent(dev.motospkg.apply.ApplyPlan.identity(key), o.source());
             if (first != null) {
-                duplicates.add(ref + " (in " + first + " and " + o.source() + ")");
+                duplicates.add(key + " (in " + first + " and " + o.source() + ")");
             }
         }
         if (!duplicates.isEmpty()) {
@@ -116,6 +116,16 @@ public final class RenderPipeline {
         MergedValues unchecked = assembler.assemble(new Layer(chart.defaultsName(), chart.defaults()), null, request,
                 LeafResolver.helmGuessing());
         return new ReleaseRef(name, namespaceValue(unchecked.merged()));
+    }
+
+    /**
+     * A stored revision's supplied values over the chart's defaults ({@code get values --all}): what its
+     * templates saw, when the chart is the one it was made with. Not validated: it was, when it was made.
+     */
+    public Map<String, Object> computed(LoadedChart loaded, Map<String, Object> supplied) {
+        var chart = loaded.chart();
+        return assembler.assemble(new Layer(chart.defaultsName(), chart.defaults()),
+                new Layer("the revision's values", supplied), ValuesRequest.none(), LeafResolver.helmGuessing()).merged();
     }
 
     /** Layers and validates values; every violation at once, with where each bad value came from. */

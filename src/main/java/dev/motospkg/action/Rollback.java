@@ -23,7 +23,7 @@ public final class Rollback {
     ChangeRequest request(Options options) {
         ReleaseRef ref = options.release();
         Deployer deployer = new Deployer(ctx);
-        return new ChangeRequest(ChangeKind.ROLLBACK, ref, Takeover.none(), (history, current) -> {
+        return new ChangeRequest(ReleaseOperation.ROLLBACK, ref, Takeover.none(), (history, current) -> {
             // after an uninstall with --keep-history (no deployed revision) the default is the uninstalled one
             int wanted = options.revision() != null ? options.revision()
                     : current != null ? current.revision() - 1 : history.latest().orElseThrow().revision();

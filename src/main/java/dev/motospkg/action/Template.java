@@ -6,16 +6,24 @@ import dev.motospkg.resource.ManifestParser;
 import dev.motospkg.values.ValuesRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
+import dev.motospkg.chart.TemplateFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code motospkg template}: render locally, print or write one file per template. Nothing touches a cluster. */
 public final class Template {
 
-    public record Options(Path chart, ValuesRequest values, ReleaseTarget target, Path outputDir) {
+    /** @param showOnly Helm's {@code --show-only}: template names or globs ({@code templates/0*.yaml}); empty: all */
+    public record Options(Path chart, ValuesRequest values, ReleaseTarget target, Path outputDir, List<String> showOnly) {
+        public Options {
+            showOnly = List.copyOf(showOnly);
+        }
     }
 
     private final RenderPipeline pipeline;
@@ -31,8 +39,9 @@ public final class Template {
                     "Name a directory, e.g. --output-dir out/manifests, or leave the flag out to print.");
         }
         LoadedChart loaded = pipeline.load(options.chart());
+        Map<String, PathMatcher> selected = selection(loaded, options.showOnly());
         Rendered rendered = pipeline.renderForTemplate(loaded, options.values(), options.target());
-        Map<String, String> texts = manifestTexts(rendered);
+        Map<String, String> texts = shown(manifestTexts(rendered), selected);
         if (options.outputDir() == null) {
             texts.values().forEach(out::print);
             out.flush();
@@ -41,10 +50,56 @@ public final class Template {
         write(options.outputDir(), texts);
         texts.keySet().forEach(name -> out.println("wrote " + options.outputDir().resolve(fileName(name))));
         for (String stale : leftovers(options.outputDir(), texts)) {
+            if (!selected.isEmpty() && selected.values().stream().noneMatch(m -> m.matches(Path.of("templates", stale)))) {
+                continue; // not asked for this time: not a leftover of this render
+            }
             out.println("note: " + options.outputDir().resolve(stale) + " is from an earlier render (this one "
                     + "produced nothing for it); `kubectl apply -f " + options.outputDir() + "` would apply it too");
         }
         out.flush();
+    }
+
+    /** Each --show-only pattern, checked to name at least one template of the chart (partials are not templates). */
+    private static Map<String, PathMatcher> selection(LoadedChart loaded, List<String> patterns) {
+        List<String> names = loaded.chart().templates().stream().filter(t -> !t.isPartial()).map(TemplateFile::name)
+                .toList();
+        Map<String, PathMatcher> out = new LinkedHashMap<>();
+        for (String pattern : patterns) {
+            PathMatcher matcher;
+            try {
+                matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            } catch (IllegalArgumentException e) {
+                throw MotosException.invalid("--show-only " + pattern + " is not a valid pattern",
+                        "Name a template, e.g. --show-only " + names.get(0) + ".");
+            }
+            if (names.stream().noneMatch(n -> matcher.matches(Path.of(n)))) {
+                throw MotosException.invalid("--show-only " + pattern + ": the chart has no such template",
+                        "Its templates: " + String.join(", ", names) + ".");
+            }
+            out.put(pattern, matcher);
+        }
+        return out;
+    }
+
+    /** The rendered texts of the selected templates; a pattern whose templates all rendered nothing is refused. */
+    private static Map<String, String> shown(Map<String, String> texts, Map<String, PathMatcher> selected) {
+        if (selected.isEmpty()) {
+            return texts;
+        }
+        for (Map.Entry<String, PathMatcher> e : selected.entrySet()) {
+            if (texts.keySet().stream().noneMatch(n -> e.getValue().matches(Path.of(n)))) {
+                throw MotosException.invalid("--show-only " + e.getKey() + ": it renders nothing with these values"
+                        + " (a condition in the template is false)", "`motospkg template` without --show-only shows"
+                        + " what these values render.");
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        texts.forEach((name, text) -> {
+            if (selected.values().stream().anyMatch(m -> m.matches(Path.of(name)))) {
+                out.put(name, text);
+            }
+        });
+        return out;
     }
 
     /** Per template, its documents each preceded by {@code # Source:}; templates that render nothing are left out. */

@@ -17,7 +17,8 @@ import java.util.List;
  */
 public final class Uninstall {
 
-    public record Options(ReleaseRef release, boolean keepHistory, boolean deleteData) {
+    /** @param dryRun say what would be deleted and kept; change nothing (no lock, no record, no object) */
+    public record Options(ReleaseRef release, boolean keepHistory, boolean deleteData, boolean dryRun) {
     }
 
     private final ActionContext ctx;
@@ -29,9 +30,13 @@ public final class Uninstall {
     public void run(Options options) {
         ReleaseRef ref = options.release();
         // Looked up before locking: the lock would create a namespace that does not exist.
-        if (installed(new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name())))
-                .isEmpty()) {
+        History found = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
+        if (installed(found).isEmpty()) {
             throw notInstalled(ref);
+        }
+        if (options.dryRun()) {
+            preview(options, found.repairedView());
+            return;
         }
         try (ReleaseLocks.Lock lock = ctx.locks().acquire(ref.namespace(), ref.name(), "uninstall")) {
             History history = ReleaseChange.supersedeStale(ctx,
@@ -40,20 +45,12 @@ public final class Uninstall {
             Release uninstalling = latest.withStatus(ReleaseStatus.UNINSTALLING, "Deletion in progress",
                     ctx.clock().instant());
             ctx.store().update(uninstalling);
-            List<DesiredObject> objects = new Deployer(ctx).desired(latest);
-            objects.sort(ApplyPlan.applyOrder().reversed());
-            List<DesiredObject> pvcs = objects.stream().filter(d -> d.kind().equals("PersistentVolumeClaim")).toList();
-            if (options.deleteData() && !pvcs.isEmpty()) {
+            Objects objects = objects(latest, options);
+            if (options.deleteData() && !objects.pvcs().isEmpty()) {
                 ctx.out().println("Deleting data as asked (--delete-data): "
-                        + String.join(", ", pvcs.stream().map(d -> d.key().toString()).toList()));
+                        + String.join(", ", objects.pvcs().stream().map(d -> d.key().toString()).toList()));
             }
-            List<String> kept = new ArrayList<>();
-            for (DesiredObject d : objects) {
-                boolean deletable = !ApplyPlan.isKept(d) || (options.deleteData() && d.kind().equals("PersistentVolumeClaim"));
-                if (!deletable) {
-                    kept.add(d.key().toString());
-                    continue;
-                }
+            for (DesiredObject d : objects.deleted()) {
                 boolean existed = ctx.cluster().delete(d.key());
                 ctx.out().println("  deleted  " + d.key() + (existed ? "" : " (was already gone)"));
             }
@@ -64,20 +61,64 @@ public final class Uninstall {
                 history.revisions().forEach(r -> ctx.store().delete(ref.namespace(), ref.name(), r.revision()));
             }
             ctx.out().println("Release " + ref.name() + " uninstalled from namespace " + ref.namespace() + ".");
-            if (!kept.isEmpty()) {
-                ctx.out().println("Kept: " + String.join(", ", kept));
-                ctx.out().println("  Installing " + ref.name() + " again reuses what was kept.");
-                if (!options.deleteData() && !pvcs.isEmpty()) {
-                    ctx.out().println("  To delete the data too: kubectl delete pvc -n " + ref.namespace() + " "
-                            + String.join(" ", pvcs.stream().map(d -> d.key().name()).toList()));
-                }
-                objects.stream().filter(d -> d.kind().equals("Namespace")).findFirst().ifPresent(d ->
-                        ctx.out().println("  motospkg never deletes a namespace; to delete it with everything in it"
-                                + (options.keepHistory() ? " (the kept history too)" : "") + ": kubectl delete namespace "
-                                + d.key().name()));
-            }
+            printKept(options, objects, "Kept: ");
             ctx.out().flush();
         }
+    }
+
+    /** What {@link #run} would do, from the same decisions, reading only: the live state says what is gone already. */
+    private void preview(Options options, History history) {
+        ReleaseRef ref = options.release();
+        Release latest = installed(history).orElseThrow(() -> notInstalled(ref));
+        Objects objects = objects(latest, options);
+        ctx.out().println("Dry run: nothing was changed. Uninstalling release " + ref.name() + " from namespace "
+                + ref.namespace() + " would:");
+        for (DesiredObject d : objects.deleted()) {
+            boolean exists = ctx.cluster().get(d.key()).isPresent();
+            ctx.out().println("  delete   " + d.key() + (exists ? "" : " (already gone)")
+                    + (d.kind().equals("PersistentVolumeClaim") ? " (its data is lost: --delete-data)" : ""));
+        }
+        int revisions = history.revisions().size();
+        ctx.out().println(options.keepHistory()
+                ? "  keep the history (" + revisions + (revisions == 1 ? " revision" : " revisions")
+                        + "), revision " + latest.revision() + " marked uninstalled"
+                : "  delete the history (" + revisions + (revisions == 1 ? " revision" : " revisions") + ")");
+        printKept(options, objects, "Would keep: ");
+        ctx.out().flush();
+    }
+
+    /** The latest revision's objects in deletion order, split into deleted and kept. */
+    private record Objects(List<DesiredObject> deleted, List<DesiredObject> kept, List<DesiredObject> pvcs) {
+    }
+
+    private Objects objects(Release latest, Options options) {
+        List<DesiredObject> all = new Deployer(ctx).desired(latest);
+        all.sort(ApplyPlan.applyOrder().reversed());
+        List<DesiredObject> deleted = new ArrayList<>();
+        List<DesiredObject> kept = new ArrayList<>();
+        for (DesiredObject d : all) {
+            boolean deletable = !ApplyPlan.isKept(d) || (options.deleteData() && d.kind().equals("PersistentVolumeClaim"));
+            (deletable ? deleted : kept).add(d);
+        }
+        return new Objects(deleted, kept,
+                all.stream().filter(d -> d.kind().equals("PersistentVolumeClaim")).toList());
+    }
+
+    private void printKept(Options options, Objects objects, String heading) {
+        ReleaseRef ref = options.release();
+        if (objects.kept().isEmpty()) {
+            return;
+        }
+        ctx.out().println(heading + String.join(", ", objects.kept().stream().map(d -> d.key().toString()).toList()));
+        ctx.out().println("  Installing " + ref.name() + " again reuses what was kept.");
+        if (!options.deleteData() && !objects.pvcs().isEmpty()) {
+            ctx.out().println("  To delete the data too: kubectl delete pvc -n " + ref.namespace() + " "
+                    + String.join(" ", objects.pvcs().stream().map(d -> d.key().name()).toList()));
+        }
+        objects.kept().stream().filter(d -> d.kind().equals("Namespace")).findFirst().ifPresent(d ->
+                ctx.out().println("  motospkg never deletes a namespace; to delete it with everything in it"
+                        + (options.keepHistory() ? " (the kept history too)" : "") + ": kubectl delete namespace "
+                        + d.key().name()));
     }
 
     private static java.util.Optional<Release> installed(History history) {

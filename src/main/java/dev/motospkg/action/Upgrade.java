@@ -45,7 +45,7 @@ public final class Upgrade {
         // Name and namespace come from what the user gave now; values are validated once, below, with the
         // release's own values layered in (validating without them refused what the release had changed).
         ReleaseRef ref = pipeline.releaseRef(loaded, options.target(), options.values());
-        return new ChangeRequest(ChangeKind.UPGRADE, ref, options.takeover(),
+        return new ChangeRequest(ReleaseOperation.UPGRADE, ref, options.takeover(),
                 (history, current) -> ChangeTarget.rendered(ctx, loaded,
                         pipeline.values(loaded, previous(current, options), options.values()), options.target(),
                         history.nextRevision(), false, "Upgrade complete"));

@@ -1,6 +1,6 @@
 package dev.motospkg.chart;
 
-/** One file under templates/: its chart-relative name ({@code templates/05-backend-deployment.yaml}) and text. */
+/** One file under templates/: its chart-relative name ({@code templates/06-backend-deployment.yaml}) and text. */
 public record TemplateFile(String name, String text) {
 
     /** Partials (leading underscore) hold macros for other templates and render to nothing themselves. */

@@ -19,7 +19,6 @@ import dev.motospkg.release.Release;
 import dev.motospkg.render.RenderLimits;
 import dev.motospkg.render.TemplateEngine;
 import dev.motospkg.resource.ManifestParser;
-import dev.motospkg.schema.ValuesSchema;
 import dev.motospkg.storage.LeaseReleaseLocks;
 import dev.motospkg.storage.SecretReleaseStore;
 import dev.motospkg.values.SetParser;
@@ -110,11 +109,7 @@ final class App implements AutoCloseable {
         return new ReleaseResolver(pipeline()).resolve(new ReleaseTarget(name, options.namespace), options.chart);
     }
 
-    /** The chart's schema, to mask sensitive values; absent when there is no chart here. */
-    Optional<ValuesSchema> schemaFor(Path chart) {
-        return chartIfPresent(chart).flatMap(LoadedChart::schema);
-    }
-
+    /** The chart here, to mask sensitive values (its schema) and for its defaults; absent when there is none. */
     Optional<LoadedChart> chartIfPresent(Path chart) {
         try {
             return Optional.of(pipeline().load(chart));

@@ -22,6 +22,9 @@ final class InspectCommands {
         @Mixin KubeOptions kube;
         @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.")
         String output;
+        @Option(names = "--max", paramLabel = "N", defaultValue = "256", converter = NonNegativeInt.class,
+                description = "Show only the newest N revisions (default: ${DEFAULT-VALUE}, as Helm).")
+        int max;
 
         History(App app) {
             this.app = app;
@@ -29,8 +32,12 @@ final class InspectCommands {
 
         @Override
         public Integer call() {
+            if (max < 1) {
+                throw dev.motospkg.error.MotosException.invalid("--max " + max + " would show no revision",
+                        "Use --max 1 or more (--max 1: the newest revision only).");
+            }
             var ref = app.resolve(name, release);
-            new Inspect(app.actionContext(kube)).history(ref, App.listing(output));
+            new Inspect(app.actionContext(kube)).history(ref, App.listing(output), max);
             return 0;
         }
     }
@@ -78,6 +85,8 @@ final class InspectCommands {
         @Mixin KubeOptions kube;
         @Option(names = "--revision", paramLabel = "N") Integer revision;
         @Option(names = "--show-secrets", description = "Show sensitive values in clear.") boolean showSecrets;
+        @Option(names = {"-a", "--all"}, description = "All values: the chart's defaults with the supplied ones over"
+                + " them (the defaults come from the chart at hand).") boolean all;
         @Option(names = {"-o", "--output"}, defaultValue = "yaml", description = "yaml or json.") String output;
 
         GetValues(App app) {
@@ -87,8 +96,14 @@ final class InspectCommands {
         @Override
         public Integer call() {
             var ref = app.resolve(name, release);
-            new Inspect(app.actionContext(kube)).values(ref, revision, app.schemaFor(release.chart), showSecrets,
-                    App.format(output, OutputFormat.YAML, OutputFormat.JSON));
+            var format = App.format(output, OutputFormat.YAML, OutputFormat.JSON);
+            var chart = app.chartIfPresent(release.chart);
+            var shown = new Inspect(app.actionContext(kube)).values(ref, revision, chart, all, showSecrets, format);
+            String version = chart.map(c -> c.chart().metadata().version()).orElse(null);
+            if (all && !java.util.Objects.equals(version, shown.chart().version())) {
+                app.note("the defaults shown are those of the chart here, version " + version + "; revision "
+                        + shown.revision() + " was made with version " + shown.chart().version());
+            }
             return 0;
         }
     }

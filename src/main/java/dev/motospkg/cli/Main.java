@@ -43,7 +43,7 @@ public final class Main {
         App app = new App(out, err, workDir, terminal, contexts);
         Main main = new Main();
         CommandLine cli = new CommandLine(main, new Factory(app));
-        addSubcommands(cli, args);
+        addSubcommands(cli, java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null));
         // Repeated -f/--set call their setters once each, in order; that is how layering order is kept.
         cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(out);
@@ -76,14 +76,13 @@ public final class Main {
     private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(TemplateCommand.class, LintCommand.class,
             InstallCommand.class, UpgradeCommand.class, RollbackCommand.class, UninstallCommand.class, DiffCommand.class,
             StatusCommand.class, InspectCommands.History.class, InspectCommands.ListReleases.class,
-            InspectCommands.Get.class);
+            InspectCommands.Get.class, VersionCommand.class, CompletionCommand.class);
 
     /**
      * picocli builds the model of every registered command by reflection before parsing (~100 ms
      * for all of them): when the command is named, only that one is registered.
      */
-    private static void addSubcommands(CommandLine cli, String[] args) {
-        String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    private static void addSubcommands(CommandLine cli, String named) {
         for (Class<?> command : COMMANDS) {
             CommandLine.Command spec = command.getAnnotation(CommandLine.Command.class);
             boolean matches = spec.name().equals(named) || java.util.Arrays.asList(spec.aliases()).contains(named);
@@ -93,6 +92,13 @@ public final class Main {
             }
         }
         COMMANDS.forEach(cli::addSubcommand);
+    }
+
+    /** The whole command tree, every command registered: what shell completion describes. */
+    static CommandLine commandLine(App app) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(app));
+        addSubcommands(cli, null);
+        return cli;
     }
 
     /** Commands get the composition root through their constructor; no statics. */

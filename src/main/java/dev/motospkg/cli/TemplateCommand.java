@@ -20,6 +20,11 @@ final class TemplateCommand implements Callable<Integer> {
             description = "Write one file per template into DIR (same names), ready for `kubectl apply -f DIR`.")
     Path outputDir;
 
+    @Option(names = {"-s", "--show-only"}, paramLabel = "TEMPLATE",
+            description = "Only the manifests of this template (templates/00-namespace.yaml; a glob such as"
+                    + " 'templates/*-service.yaml' too). Repeatable.")
+    java.util.List<String> showOnly = new java.util.ArrayList<>();
+
     TemplateCommand(App app) {
         this.app = app;
     }
@@ -27,7 +32,7 @@ final class TemplateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         args.checkVersion(app);
-        app.template().run(new Template.Options(args.chartDir(), args.request(), args.target(), outputDir), app.out());
+        app.template().run(new Template.Options(args.chartDir(), args.request(), args.target(), outputDir, showOnly), app.out());
         return 0;
     }
 }

@@ -26,6 +26,9 @@ final class UninstallCommand implements Callable<Integer> {
     @Option(names = "--delete-data", description = "Also delete the release's PersistentVolumeClaims (their data is lost).")
     boolean deleteData;
 
+    @Option(names = "--dry-run", description = "Say what would be deleted and what kept; change nothing.")
+    boolean dryRun;
+
     UninstallCommand(App app) {
         this.app = app;
     }
@@ -33,7 +36,7 @@ final class UninstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var ref = app.resolve(name, release);
-        new Uninstall(app.actionContext(kube)).run(new Uninstall.Options(ref, keepHistory, deleteData));
+        new Uninstall(app.actionContext(kube)).run(new Uninstall.Options(ref, keepHistory, deleteData, dryRun));
         return 0;
     }
 }

@@ -1,14 +1,20 @@
 package dev.motospkg.diff;
 
-/** What a plan does to one object (kapp's ChangeOp). */
+/**
+ * What a plan does to one object (kapp's ChangeOp; not to be confused with {@code action.ReleaseOperation},
+ * how a revision is made).
+ */
 public enum ChangeKind {
     CREATE("+", "to create"),
     UPDATE("~", "to change"),
     DELETE("-", "to delete"),
     /** Deleted and created again (--force): a field that cannot change in place changes. */
     REPLACE("!", "to replace"),
-    /** Left the chart but stays in the cluster: PVCs, the Namespace, objects annotated keep. */
-    KEEP("=", "kept"),
+    /**
+     * Left the chart but stays in the cluster, as a PersistentVolume's Retain policy: PVCs, the
+     * Namespace, objects annotated keep. (kapp's "keep" is another thing: an object left as it is.)
+     */
+    RETAIN("=", "kept"),
     UNCHANGED(" ", "unchanged");
 
     private final String symbol;

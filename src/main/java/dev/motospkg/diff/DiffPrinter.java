@@ -46,8 +46,8 @@ public final class DiffPrinter {
         if (counts.containsKey(ChangeKind.REPLACE)) {
             parts.add(ChangeKind.REPLACE.symbol() + counts.get(ChangeKind.REPLACE) + " " + ChangeKind.REPLACE.summary());
         }
-        if (counts.containsKey(ChangeKind.KEEP)) {
-            parts.add(counts.get(ChangeKind.KEEP) + " kept");
+        if (counts.containsKey(ChangeKind.RETAIN)) {
+            parts.add(counts.get(ChangeKind.RETAIN) + " kept");
         }
         parts.add(counts.getOrDefault(ChangeKind.UNCHANGED, 0) + " unchanged");
         if (refused > 0) {
@@ -70,7 +70,7 @@ public final class DiffPrinter {
             String header = c.kind().symbol() + " " + c.key() + headerNote(c);
             out.println();
             out.println(style.color() ? BOLD + header + RESET : header);
-            if (c.kind() == ChangeKind.KEEP) {
+            if (c.kind() == ChangeKind.RETAIN) {
                 continue;
             }
             List<String> before = lines(c.before());
@@ -126,7 +126,7 @@ public final class DiffPrinter {
 
     private static String headerNote(Change c) {
         List<FieldChange> reverted = c.reverted();
-        if (c.kind() == ChangeKind.KEEP) {
+        if (c.kind() == ChangeKind.RETAIN) {
             return " (no longer in the chart; kept: data is never deleted implicitly)";
         }
         if (c.kind() == ChangeKind.REPLACE) {

@@ -39,10 +39,6 @@ public final class Redaction {
         return new Redaction(Set.of(), true);
     }
 
-    public boolean shows() {
-        return show;
-    }
-
     /** A change as it may be printed. */
     public Change apply(Change change) {
         if (show || !"Secret".equals(change.key().kind())) {

@@ -10,16 +10,19 @@ import java.util.Optional;
  */
 public interface Cluster {
 
+    /**
+     * The one field manager of every motospkg write (apply, patches, Leases): what managedFields
+     * record as ours, so drift by others can be told from our own writes.
+     */
+    String FIELD_MANAGER = "motospkg";
+
     /** "context minikube, server https://192.168.49.2:8443": for messages. */
     String describe();
-
-    /** Fails with a clear MotosException naming context and server when the cluster cannot be reached. */
-    void checkReachable();
 
     Optional<Map<String, Object>> get(ObjectKey key);
 
     /**
-     * Server-side apply with field manager "motospkg", taking over conflicting fields (force).
+     * Server-side apply with field manager {@link #FIELD_MANAGER}, taking over conflicting fields (force).
      * Returns the object as the server stored it (or would store it, for a dry run).
      */
     Map<String, Object> apply(Map<String, Object> body, boolean dryRun);

@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Fabric8Cluster implements Cluster {
 
-    static final String FIELD_MANAGER = "motospkg";
 
     /** Used when discovery cannot tell (kind unknown to the server, discovery refused). */
     static final Set<String> CLUSTER_SCOPED_KINDS = Set.of(
@@ -57,20 +56,6 @@ public final class Fabric8Cluster implements Cluster {
     /** HTTP requests sent so far through the connection (for tests and diagnostics). */
     public long requestCount() {
         return connection.requestCount();
-    }
-
-    @Override
-    public void checkReachable() {
-        KubernetesClient client = connection.client();
-        Object version;
-        try {
-            version = client.getKubernetesVersion(); // fabric8 turns a 404 into null
-        } catch (RuntimeException e) {
-            throw KubeErrors.translate("reach", "the API server", e, connection);
-        }
-        if (version == null) {
-            throw KubeErrors.notKubernetes(connection, "/version");
-        }
     }
 
     @Override

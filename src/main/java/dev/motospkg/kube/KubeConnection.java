@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class KubeConnection implements AutoCloseable {
 
-    /** Short, so an unreachable server fails in seconds rather than after the JDK's minutes. */
+    /** Short, so an unreachable server fails in seconds rather than after minutes. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A server that accepts and does not answer fails the request here (reads are not retried). */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);

@@ -1,26 +1,90 @@
 package dev.motospkg.kube;
 
+import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 
 /**
- * Turns fabric8 exceptions into one MotosException with the object, the server's own words and
- * what to do, so users never see a client stack trace. Connection failures and server refusals
- * are told apart because their remedies differ (start the cluster vs. fix the manifest or RBAC).
+ * The one translation of fabric8 exceptions (the cluster's requests, and the release store's and
+ * locks'): one MotosException with the object, the server's own words and what to do, so users
+ * never see a client stack trace. Connection failures and server refusals are told apart because
+ * their remedies differ (start the cluster vs. fix the manifest or RBAC); 401 is who you are, 403
+ * what you may do.
  */
 public final class KubeErrors {
 
     private KubeErrors() {
+    }
+
+    /** Where requests go, in messages: from the connection, or from a bare client (the store's and locks'). */
+    private record Where(String describe, String context, String user, Duration connectTimeout,
+            Duration requestTimeout) {
+
+        static Where of(KubeConnection c) {
+            return new Where(c.describe(), c.context(), c.user(), c.connectTimeout(), c.requestTimeout());
+        }
+
+        static Where of(KubernetesClient client) {
+            Config config = client.getConfiguration();
+            NamedContext named = config.getCurrentContext();
+            String context = named != null ? named.getName() : null;
+            String user = named != null && named.getContext() != null ? named.getContext().getUser() : null;
+            return new Where((context != null ? "context " + context + ", " : "") + "server " + config.getMasterUrl(),
+                    context, user, Duration.ofMillis(config.getConnectionTimeout()),
+                    Duration.ofMillis(config.getRequestTimeout()));
+        }
+    }
+
+    /**
+     * A failure of the release store or locks, which hold the client rather than the connection.
+     *
+     * @param context        what failed, e.g. "cannot store release motos.v1"
+     * @param permissionHint what the credentials must allow (for a 403)
+     */
+    public static MotosException storeFailure(String context, KubernetesClientException e, KubernetesClient client,
+            String permissionHint) {
+        Where where = Where.of(client);
+        if (connectionFailure(e) != null || e.getCode() <= 0) {
+            MotosException m = unreachable(where, connectionFailure(e) != null ? connectionFailure(e) : e);
+            return new MotosException(ExitCode.FAILED, m.getMessage(), m.hint(), e);
+        }
+        String serverSays = serverMessage(e.getStatus(), e);
+        if (e.getCode() == 401) {
+            return new MotosException(ExitCode.FAILED, context + ": " + unauthorized(where) + ": " + serverSays,
+                    unauthorizedHint(where), e);
+        }
+        String hint = switch (e.getCode()) {
+            case 403 -> permissionHint;
+            case 409 -> "another command changed the release meanwhile; retry";
+            default -> e.getCode() == 429 || e.getCode() >= 500 ? "the API server is overloaded or unhealthy; retry later"
+                    : null;
+        };
+        return new MotosException(ExitCode.FAILED, context + ": " + serverSays, hint, e);
+    }
+
+    /** 401 is authentication (who you are), never an RBAC question. */
+    private static String unauthorized(Where where) {
+        return "the server did not accept the credentials of user " + (where.user() == null ? "(none)" : where.user())
+                + " (401 Unauthorized)";
+    }
+
+    private static String unauthorizedHint(Where where) {
+        return "the token or certificate may have expired or be wrong; log in again and check with `kubectl"
+                + (where.context() == null ? "" : " --context " + where.context()) + " get namespaces`";
     }
 
     /**
@@ -33,7 +97,7 @@ public final class KubeErrors {
         }
         Throwable io = connectionFailure(e);
         int code = e instanceof KubernetesClientException k ? k.getCode() : 0;
-        if (io != null || code == 0) {
+        if (io != null || code <= 0) {
             return unreachable(conn, io != null ? io : e);
         }
         Status status = ((KubernetesClientException) e).getStatus();
@@ -41,10 +105,8 @@ public final class KubeErrors {
         String prefix = "cannot " + action + " " + what + " (" + conn.describe() + "): ";
         String user = conn.user() == null ? "(none)" : conn.user();
         return switch (code) {
-            case 401 -> MotosException.failed(prefix + "the server did not accept the credentials of user "
-                    + user + " (401 Unauthorized): " + serverSays,
-                    "the credentials may have expired; log in again and check with `kubectl --context "
-                            + conn.context() + " get namespaces`");
+            case 401 -> MotosException.failed(prefix + unauthorized(Where.of(conn)) + ": " + serverSays,
+                    unauthorizedHint(Where.of(conn)));
             case 403 -> MotosException.failed(prefix + "forbidden (403): " + serverSays,
                     "RBAC: user " + user + " of context " + conn.context() + " lacks this permission; ask a cluster"
                             + " admin for a Role/ClusterRole binding, check with `kubectl --context " + conn.context()
@@ -63,6 +125,10 @@ public final class KubeErrors {
     }
 
     static MotosException unreachable(KubeConnection conn, Throwable cause) {
+        return unreachable(Where.of(conn), cause);
+    }
+
+    private static MotosException unreachable(Where conn, Throwable cause) {
         String why;
         String hint = KubeConfigFile.CLUSTER_HINT;
         Throwable root = connectionFailure(cause);

@@ -6,11 +6,6 @@ import java.util.Map;
 /** The template context's {@code release} object. */
 public record ReleaseContext(String name, String namespace, int revision, boolean isInstall, boolean isUpgrade) {
 
-    /** What {@code template} and {@code lint} render with: a first install. */
-    public static ReleaseContext forTemplate(String name, String namespace) {
-        return new ReleaseContext(name, namespace, 1, true, false);
-    }
-
     Map<String, Object> asContext() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);

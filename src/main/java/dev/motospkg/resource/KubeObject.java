@@ -24,16 +24,6 @@ public record KubeObject(String source, Map<String, Object> body) {
         return ns == null ? null : ns.toString();
     }
 
-    public String group() {
-        String api = apiVersion();
-        int slash = api.indexOf('/');
-        return slash < 0 ? "" : api.substring(0, slash);
-    }
-
-    public ObjectRef ref() {
-        return new ObjectRef(group(), kind(), namespace(), name());
-    }
-
     @SuppressWarnings("unchecked")
     public Map<String, Object> metadata() {
         Object m = body.get("metadata");

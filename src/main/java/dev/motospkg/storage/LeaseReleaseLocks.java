@@ -46,7 +46,6 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     public static final String ANNOTATION_STARTED = "motospkg.dev/started";
     /** Tells our own acquisitions apart: two locks taken by one process share a holder identity. */
     static final String ANNOTATION_TOKEN = "motospkg.dev/token";
-    static final String FIELD_MANAGER = "motospkg";
     private static final int ATTEMPTS = 3;
 
     private final KubernetesClient client;
@@ -231,7 +230,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     private void ensureNamespace(String namespace) {
         try {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                    .build()).fieldManager(FIELD_MANAGER).serverSideApply();
+                    .build()).fieldManager(dev.motospkg.kube.Cluster.FIELD_MANAGER).serverSideApply();
         } catch (KubernetesClientException e) {
             throw failure("namespace " + namespace + " does not exist and cannot be created", null, e);
         }
@@ -250,7 +249,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     }
 
     private MotosException failure(String context, String namespace, KubernetesClientException e) {
-        return ClientErrors.failure(context, e, client, "your credentials need to create and update Leases "
+        return dev.motospkg.kube.KubeErrors.storeFailure(context, e, client, "your credentials need to create and update Leases "
                 + "(coordination.k8s.io)" + (namespace == null ? " and to create Namespaces" : " in namespace " + namespace));
     }
 

@@ -187,7 +187,7 @@ public final class SecretReleaseStore implements ReleaseStore {
             return new MotosException(ExitCode.FAILED, context + ": namespace " + namespace + " may not exist",
                     "check the namespace (-n)", e);
         }
-        return ClientErrors.failure(context, e, client, "your credentials may not read or write Secrets in "
+        return dev.motospkg.kube.KubeErrors.storeFailure(context, e, client, "your credentials may not read or write Secrets in "
                 + (namespace == null ? "the cluster" : "namespace " + namespace) + "; check with 'kubectl auth can-i "
                 + "create secrets" + (namespace == null ? " -A" : " -n " + namespace) + "'");
     }

@@ -137,7 +137,7 @@ class InterruptedHistoryTest {
 
         Inspect inspect = new Inspect(f.ctx);
         assertEquals(2, inspect.pick(new ReleaseRef("motos", NS), null).revision(), "reads take the newest deployed");
-        inspect.history(new ReleaseRef("motos", NS), OutputFormat.TABLE);
+        inspect.history(new ReleaseRef("motos", NS), OutputFormat.TABLE, 256);
         assertEquals(1, f.output.toString().lines().filter(l -> l.contains("deployed")).count(), f.output.toString());
 
         // An upgrade with nothing to change still repairs (it takes the lock for that).
@@ -151,7 +151,7 @@ class InterruptedHistoryTest {
     void uninstallRepairsTooAndDoesNotLockAReleaseThatIsNotThere() {
         ActionFixture f = ActionFixture.inProject();
         var e = assertThrows(dev.motospkg.error.MotosException.class, () -> new Uninstall(f.ctx).run(
-                new Uninstall.Options(new ReleaseRef("motos", "no-such-ns"), true, false)));
+                new Uninstall.Options(new ReleaseRef("motos", "no-such-ns"), true, false, false)));
         assertTrue(e.getMessage().contains("not installed"), e.getMessage());
         assertTrue(f.cluster.find("Namespace", null, "no-such-ns").isEmpty());
     }

@@ -130,7 +130,7 @@ class ReleaseActionsTest {
     @Test
     void uninstallKeepsDataUnlessAskedAndNamesIt() {
         install(dev(), WaitOptions.none());
-        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), false, false));
+        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), false, false, false));
         assertTrue(f.cluster.find("Deployment", NS, "backend").isEmpty());
         assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "postgres-pvc").isPresent());
         assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "media-pvc").isPresent());
@@ -139,7 +139,7 @@ class ReleaseActionsTest {
         assertTrue(f.output.toString().contains("kubectl delete pvc -n motos-app"), f.output.toString());
 
         install(dev(), WaitOptions.none());
-        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), true, true));
+        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), true, true, false));
         assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "postgres-pvc").isEmpty());
         assertTrue(f.cluster.find("Namespace", null, NS).isPresent(), "namespace always kept");
         assertTrue(f.output.toString().contains("Deleting data as asked (--delete-data): PersistentVolumeClaim/"));
@@ -175,7 +175,7 @@ class ReleaseActionsTest {
     @SuppressWarnings("unchecked")
     void anObjectBeingDeletedIsNotTakenForLive() {
         install(dev(), WaitOptions.none());
-        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), false, false));
+        new Uninstall(f.ctx).run(new Uninstall.Options(new ReleaseRef("motos", NS), false, false, false));
         Map<String, Object> pvc = f.cluster.find("PersistentVolumeClaim", NS, "postgres-pvc").orElseThrow();
         ((Map<String, Object>) pvc.get("metadata")).put("deletionTimestamp", "2026-11-25T12:00:00Z");
         MotosException e = assertThrows(MotosException.class, () -> install(dev(), WaitOptions.none()));

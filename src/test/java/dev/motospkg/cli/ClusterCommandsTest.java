@@ -65,4 +65,18 @@ class ClusterCommandsTest {
         assertEquals(1, json.exitCode());
         assertTrue(json.out().contains("\"refused\": ["), json.out());
     }
+
+    @Test
+    void aSecondReleaseInTheSameNamespaceIsRefusedNamingTheFirstAndWritesNothing() throws IOException {
+        ok("install", "-f", "values/values-dev.yaml");
+        var objects = f.cluster.find("Deployment", "motos-app", "backend").orElseThrow();
+        CliRun run = f.cli("install", "other", "-f", "values/values-dev.yaml");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        Golden.assertText("cli-install-second-release.txt", run.out() + run.err());
+        assertTrue(f.store.history("motos-app", "other").isEmpty(), "no release record");
+        assertEquals(objects, f.cluster.find("Deployment", "motos-app", "backend").orElseThrow(), "nothing taken");
+        assertEquals(1, f.cli("diff", "install", "other", "-f", "values/values-dev.yaml").exitCode());
+        // in a namespace of its own it installs (its node port must differ: the cluster has one node)
+        ok("install", "other", "-n", "other", "-f", "values/values-dev.yaml", "--set", "frontend.service.nodePort=null");
+    }
 }

@@ -48,13 +48,13 @@ class TemplateCommandTest {
         CliRun run = CliRun.inProject("template", "-f", "values/values-dev.yaml", "--output-dir", dir.toString());
         assertEquals(0, run.exitCode(), run.err());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("00-namespace.yaml", "01-postgres-pvc.yaml", "02-media-pvc.yaml",
-                    "03-postgres-deployment.yaml", "04-postgres-service.yaml", "05-backend-deployment.yaml",
-                    "06-backend-service.yaml", "07-frontend-deployment.yaml", "08-frontend-service.yaml",
-                    "09-postgres-secret.yaml"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("00-namespace.yaml", "01-postgres-secret.yaml", "02-postgres-pvc.yaml",
+                    "03-media-pvc.yaml", "04-postgres-deployment.yaml", "05-postgres-service.yaml",
+                    "06-backend-deployment.yaml", "07-backend-service.yaml", "08-frontend-deployment.yaml",
+                    "09-frontend-service.yaml"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertTrue(Files.readString(dir.resolve("05-backend-deployment.yaml"))
-                .contains("# Source: templates/05-backend-deployment.yaml"));
+        assertTrue(Files.readString(dir.resolve("06-backend-deployment.yaml"))
+                .contains("# Source: templates/06-backend-deployment.yaml"));
     }
 
     @Test
@@ -64,14 +64,14 @@ class TemplateCommandTest {
         CliRun again = CliRun.inProject("template", "--set", "postgres.auth.existingSecret=my-db", "--output-dir",
                 dir.toString());
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.out().contains("09-postgres-secret.yaml is from an earlier render"), again.out());
+        assertTrue(again.out().contains("01-postgres-secret.yaml is from an earlier render"), again.out());
     }
 
     @Test
     void existingSecretSkipsTheSecretTemplate() {
         CliRun run = CliRun.inProject("template", "--set", "postgres.auth.existingSecret=my-db");
         assertEquals(0, run.exitCode(), run.err());
-        assertFalse(run.out().contains("09-postgres-secret.yaml"), run.out());
+        assertFalse(run.out().contains("01-postgres-secret.yaml"), run.out());
         assertTrue(run.out().contains("name: \"my-db\""), run.out());
     }
 
@@ -120,6 +120,34 @@ class TemplateCommandTest {
                 run.err());
         assertEquals(0, CliRun.inProject("template", "--set", "frontend.service.type=ClusterIP", "--set",
                 "frontend.service.nodePort=null").exitCode());
+    }
+
+    @Test
+    void aNodePortIsKeptForALoadBalancer() {
+        CliRun run = CliRun.inProject("template", "--set", "frontend.service.type=LoadBalancer", "--set",
+                "backend.service.type=LoadBalancer", "--set", "backend.service.nodePort=30800", "--show-only",
+                "templates/*-service.yaml");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("type: LoadBalancer\n") && run.out().contains("      nodePort: 30080\n")
+                && run.out().contains("      nodePort: 30800\n"), run.out());
+        CliRun picked = CliRun.inProject("template", "--set", "frontend.service.type=LoadBalancer", "--set",
+                "frontend.service.nodePort=null");
+        assertFalse(picked.out().contains("nodePort"), "null: Kubernetes picks one");
+    }
+
+    @Test
+    void oneObjectRenderedTwiceIsRefusedNamingBothTemplates() throws IOException {
+        Path chart = tmp.resolve("twice");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: twice\nversion: 0.1.0\n");
+        String map = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: same\n";
+        Files.writeString(chart.resolve("templates/a.yaml"), map);
+        Files.writeString(chart.resolve("templates/b.yaml"), map.replace("v1", "v1\n# the same object"));
+        CliRun run = CliRun.inProject("template", "--chart", chart.toString(), "-n", "team");
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("Error: the chart renders the same object more than once:\n"
+                + "  ConfigMap/same (in templates/a.yaml and templates/b.yaml)\n"
+                + "Hint: Give each object its own name, or remove one of them.\n", run.err());
     }
 
     @Test

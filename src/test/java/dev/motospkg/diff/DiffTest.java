@@ -116,7 +116,7 @@ class DiffTest {
                         List.of(new FieldChange("spec.replicas", 3, 1, "kubectl-edit"))),
                 new Change(ChangeKind.CREATE, new ObjectKey("v1", "ConfigMap", "motos-app", "extra"), null,
                         tree("{apiVersion: v1, kind: ConfigMap, data: {a: '1'}}"), List.of()),
-                new Change(ChangeKind.KEEP, new ObjectKey("v1", "PersistentVolumeClaim", "motos-app", "old-data"),
+                new Change(ChangeKind.RETAIN, new ObjectKey("v1", "PersistentVolumeClaim", "motos-app", "old-data"),
                         Map.of("kind", "PersistentVolumeClaim"), null, List.of()),
                 new Change(ChangeKind.UNCHANGED, new ObjectKey("v1", "Service", "motos-app", "backend"), Map.of(),
                         Map.of(), List.of()));

@@ -158,7 +158,7 @@ class KubectlMigrationIT {
         assertFalse(install.out().contains("replacing"), install.out());
 
         Path chart = ChartCopy.to(tmp.resolve("chart"));
-        Path template = chart.resolve("templates/05-backend-deployment.yaml");
+        Path template = chart.resolve("templates/06-backend-deployment.yaml");
         String text = Files.readString(template);
         int start = text.indexOf("          readinessProbe:");
         int end = text.indexOf("          {%- if values.backend.resources %}");

@@ -40,7 +40,7 @@ class TemplateEngineTest {
         files.add(new TemplateFile("templates/t.yaml", template));
         Chart chart = new Chart(dir, new ChartMetadata("motos", "0.1.0", "v1", ""), files, Map.of(), "defaults",
                 Optional.empty());
-        List<RenderedFile> out = engine.render(chart, values, ReleaseContext.forTemplate("motos", "ns"));
+        List<RenderedFile> out = engine.render(chart, values, new ReleaseContext("motos", "ns", 1, true, false));
         return out.get(out.size() - 1).text();
     }
 

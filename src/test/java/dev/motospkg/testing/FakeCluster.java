@@ -68,10 +68,6 @@ public final class FakeCluster implements Cluster {
     }
 
     @Override
-    public void checkReachable() {
-    }
-
-    @Override
     public Optional<Map<String, Object>> get(ObjectKey key) {
         return Optional.ofNullable(objects.get(id(key.kind(), key.namespace(), key.name()))).map(Trees::deepCopy);
     }

@@ -187,10 +187,6 @@ class WaiterTest {
         }
 
         @Override
-        public void checkReachable() {
-        }
-
-        @Override
         public Map<String, Object> apply(Map<String, Object> body, boolean dryRun) {
             throw new UnsupportedOperationException();
         }

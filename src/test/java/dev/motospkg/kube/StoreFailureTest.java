@@ -1,4 +1,4 @@
-package dev.motospkg.storage;
+package dev.motospkg.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
-class ClientErrorsTest {
+/** The release store's and locks' failures, in the words of every other request (KubeErrors owns both). */
+class StoreFailureTest {
 
     @Test
     void unreachableServerIsSaidAsSuchWithTheServer() {
@@ -21,7 +22,7 @@ class ClientErrorsTest {
                 .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
             var e = new KubernetesClientException("Operation: [list] failed.",
                     new IOException(new ConnectException()));
-            MotosException m = ClientErrors.failure("cannot read the history", e, client, "rbac");
+            MotosException m = KubeErrors.storeFailure("cannot read the history", e, client, "rbac");
             assertTrue(m.getMessage().startsWith("cannot reach the Kubernetes API server (server https://127.0.0.1:1/)"),
                     m.getMessage());
             assertTrue(m.getMessage().endsWith("connection refused"), m.getMessage());
@@ -35,7 +36,7 @@ class ClientErrorsTest {
                 .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
             var e = new KubernetesClientException(new StatusBuilder().withCode(403)
                     .withMessage("secrets is forbidden").build());
-            MotosException m = ClientErrors.failure("cannot store release motos.v1", e, client, "ask for Secrets");
+            MotosException m = KubeErrors.storeFailure("cannot store release motos.v1", e, client, "ask for Secrets");
             assertEquals("cannot store release motos.v1: secrets is forbidden", m.getMessage());
             assertEquals("ask for Secrets", m.hint());
         }
@@ -46,9 +47,11 @@ class ClientErrorsTest {
         try (KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").build()).build()) {
             var e = new KubernetesClientException(new StatusBuilder().withCode(401).withMessage("Unauthorized").build());
-            MotosException m = ClientErrors.failure("cannot take the lock of release motos", e, client, "ask for Leases");
-            assertTrue(m.hint().startsWith("the server did not accept the credentials (401 Unauthorized"), m.hint());
-            assertTrue(!m.hint().contains("Leases"), m.hint());
+            MotosException m = KubeErrors.storeFailure("cannot take the lock of release motos", e, client, "ask for Leases");
+            assertEquals("cannot take the lock of release motos: the server did not accept the credentials of user (none)"
+                    + " (401 Unauthorized): Unauthorized", m.getMessage());
+            assertEquals("the token or certificate may have expired or be wrong; log in again and check with"
+                    + " `kubectl get namespaces`", m.hint());
         }
     }
 
@@ -59,7 +62,7 @@ class ClientErrorsTest {
             var e = new KubernetesClientException("Operation: [get] failed.", new javax.net.ssl.SSLHandshakeException(
                     "PKIX path validation failed: java.security.cert.CertPathValidatorException: Path does not chain"
                             + " with any of the trust anchors"));
-            MotosException m = ClientErrors.failure("cannot read the history", e, client, "rbac");
+            MotosException m = KubeErrors.storeFailure("cannot read the history", e, client, "rbac");
             assertEquals("cannot reach the Kubernetes API server (server https://127.0.0.1:1/): the server's certificate"
                     + " is not signed by the certificate authority the kubeconfig names for this cluster", m.getMessage());
         }
