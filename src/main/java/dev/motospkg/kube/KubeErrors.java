@@ -151,7 +151,10 @@ public final class KubeErrors {
         } else {
             why = rootMessage(cause);
         }
-        return MotosException.failed("cannot reach the Kubernetes API server (" + conn.describe() + "): " + why, hint);
+        String message = "cannot reach the Kubernetes API server (" + conn.describe() + "): " + why;
+        // refused, reset or slow: what a restarting server looks like; a TLS or DNS failure does not pass
+        return root instanceof SSLException || root instanceof UnknownHostException
+                ? MotosException.failed(message, hint) : MotosException.temporary(message, hint);
     }
 
     /** PKIX's words ("Path does not chain with any of the trust anchors", ...) for a CA that does not match. */

@@ -1,5 +1,6 @@
 package dev.motospkg.wait;
 
+import dev.motospkg.error.MotosException;
 import dev.motospkg.kube.Cluster;
 import dev.motospkg.kube.ObjectKey;
 import java.io.PrintWriter;
@@ -48,13 +49,34 @@ public final class Waiter {
         Instant start = clock.instant();
         Instant deadline = start.plus(timeout);
         Map<ObjectKey, ObjectState> last = new LinkedHashMap<>();
+        boolean unanswered = false;
         while (true) {
+            MotosException outage = null;
             for (ObjectKey key : keys) {
                 ObjectState previous = last.get(key);
                 if (previous != null && previous.ready()) {
                     continue; // ready once is enough: no more requests for it
                 }
-                ObjectState now = liveState.observe(key);
+                ObjectState now;
+                try {
+                    now = liveState.observe(key);
+                } catch (MotosException e) {
+                    if (!e.isTemporary()) {
+                        throw e;
+                    }
+                    // a restarting API server: the wait goes on until its own deadline
+                    if (!unanswered) {
+                        progress.println("  " + e.getMessage() + "; still waiting");
+                        progress.flush();
+                    }
+                    unanswered = true;
+                    outage = e;
+                    break;
+                }
+                if (unanswered) {
+                    progress.println("  the API server answers again");
+                    unanswered = false;
+                }
                 if (previous == null || previous.ready() != now.ready() || !previous.summary().equals(now.summary())) {
                     String elapsed = formatElapsed(Duration.between(start, clock.instant()));
                     progress.println("  " + label(key) + ": "
@@ -62,6 +84,15 @@ public final class Waiter {
                     progress.flush();
                 }
                 last.put(key, now);
+            }
+            if (outage != null) {
+                Instant now = clock.instant();
+                if (!now.isBefore(deadline)) {
+                    throw outage;
+                }
+                Duration left = Duration.between(now, deadline);
+                sleeper.sleep(left.compareTo(pollInterval) < 0 ? left : pollInterval);
+                continue;
             }
             List<WaitResult.NotReady> notReady = new ArrayList<>();
             last.forEach((key, state) -> {

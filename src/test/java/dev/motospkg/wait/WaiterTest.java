@@ -3,6 +3,7 @@ package dev.motospkg.wait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.motospkg.error.MotosException;
@@ -98,6 +99,57 @@ class WaiterTest {
                  is there a provisioner for it, or a matching PersistentVolume?)""", failure.getMessage());
         assertEquals("`kubectl describe deployment backend -n app` and `kubectl get events` tell more;"
                 + " if it is only slow, raise --timeout", failure.hint());
+    }
+
+    private static MotosException refused() {
+        return MotosException.temporary("cannot reach the Kubernetes API server (fake): connection refused", "start it");
+    }
+
+    @Test
+    void ridesOutAnApiServerOutageWithinItsTimeout() {
+        cluster.script(DEPLOYMENT, second -> {
+            if (second >= 1 && second < 4) {
+                throw refused();
+            }
+            return deployment(second >= 4 ? 1 : 0);
+        });
+
+        WaitResult result = waiter().waitFor(List.of(DEPLOYMENT), Duration.ofSeconds(30));
+
+        assertTrue(result.allReady());
+        assertEquals("""
+                  Deployment/backend: 0/1 available (waiting)
+                  cannot reach the Kubernetes API server (fake): connection refused; still waiting
+                  the API server answers again
+                  Deployment/backend: ready (4s)
+                """, out.toString(), "one line when it goes away, one when it is back");
+    }
+
+    @Test
+    void anOutageLongerThanTheTimeoutFailsWithTheReasonTheServerGave() {
+        cluster.script(DEPLOYMENT, second -> {
+            if (second >= 1) {
+                throw refused();
+            }
+            return deployment(0);
+        });
+
+        MotosException e = assertThrows(MotosException.class,
+                () -> waiter().waitFor(List.of(DEPLOYMENT), Duration.ofSeconds(3)));
+        assertEquals("cannot reach the Kubernetes API server (fake): connection refused", e.getMessage());
+        assertEquals(Duration.ofSeconds(3), sleeps.stream().reduce(Duration.ZERO, Duration::plus), "waited until the deadline");
+    }
+
+    @Test
+    void anErrorThatDoesNotPassFailsAtOnce() {
+        cluster.script(DEPLOYMENT, second -> {
+            throw MotosException.failed("forbidden: cannot get deployments", "ask for RBAC");
+        });
+
+        MotosException e = assertThrows(MotosException.class,
+                () -> waiter().waitFor(List.of(DEPLOYMENT), Duration.ofSeconds(30)));
+        assertEquals("forbidden: cannot get deployments", e.getMessage());
+        assertEquals(List.of(), sleeps);
     }
 
     @Test
