@@ -39,7 +39,7 @@ final class JsonTrees {
             }
             return array;
         } else if (value instanceof String s) {
-            return NODES.stringNode(s);
+            return new SchemaJson.SchemaString(s);
         } else if (value instanceof Boolean b) {
             return NODES.booleanNode(b);
         } else if (value instanceof Integer i) {
@@ -60,7 +60,7 @@ final class JsonTrees {
             return NODES.numberNode(bd);
         } else {
             // Dates, byte[] and anything exotic: validate their text form.
-            return NODES.stringNode(String.valueOf(value));
+            return new SchemaJson.SchemaString(String.valueOf(value));
         }
     }
 

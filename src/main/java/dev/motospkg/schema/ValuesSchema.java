@@ -24,9 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chart's values schema ({@code schema/values.schema.json}, JSON Schema 2020-12), used to validate values,
@@ -44,10 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ValuesSchema {
     /** Stands in for sensitive values wherever they would be shown. */
     public static final String MASK = "******";
-
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private final String displayName;
     private final Schema schema;
@@ -80,7 +74,7 @@ public final class ValuesSchema {
     private static ValuesSchema compile(String json, String displayName, String baseUri) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = SchemaJson.read(json);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
