@@ -28,46 +28,38 @@ public final class TemplateEngine {
     private final YamlCodec yaml;
     private final RenderLimits limits;
 
-    private final long parallelFromChars;
-
     public TemplateEngine(YamlCodec yaml, RenderLimits limits) {
-        this(yaml, limits, PARALLEL_FROM_CHARS);
-    }
-
-    /** Tests render on one thread and on two ({@code parallelFromChars} 0) to compare the outputs. */
-    TemplateEngine(YamlCodec yaml, RenderLimits limits, long parallelFromChars) {
         this.yaml = yaml;
         this.limits = limits;
-        this.parallelFromChars = parallelFromChars;
     }
 
-    /**
-     * Once the templates rendered so far have produced this much text, the rest are rendered on two
-     * threads: a large render then uses both cores, a small chart never pays for a second engine.
-     */
-    static final int PARALLEL_FROM_CHARS = 256 * 1024;
-
     public List<RenderedFile> render(Chart chart, Map<String, Object> values, ReleaseContext release) {
-        List<TemplateFile> templates = chart.templates().stream().filter(t -> !t.isPartial()).toList();
-        Outcome[] outcomes = new Outcome[templates.size()];
-        Renderer mine = new Renderer(chart, values, release);
-        int next = 0;
-        long chars = 0;
-        while (next < templates.size() && (chars < parallelFromChars || templates.size() - next < 2)) {
-            outcomes[next] = mine.render(templates.get(next));
-            chars += outcomes[next].length();
-            next++;
-        }
-        if (next < templates.size()) {
-            renderOnTwoThreads(templates, outcomes, next, mine, () -> new Renderer(chart, values, release));
-        }
-        // in template order, whichever thread rendered what
+        SandboxElResolver resolver = new SandboxElResolver(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        Jinjava jinjava = newJinjava(chart, resolver);
+        Map<String, Object> bindings = new HashMap<>();
+        bindings.put("values", values);
+        bindings.put("release", release.asContext());
+        bindings.put("chart", chart.metadata().asContext());
         List<RenderedFile> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            errors.addAll(o.errors());
-            if (o.file() != null) {
-                out.add(o.file());
+        for (TemplateFile template : chart.templates()) {
+            if (template.isPartial()) {
+                continue;
+            }
+            try {
+                resolver.reset(bindings);
+                RenderResult result = jinjava.renderForResult(template.text(), bindings);
+                // Warnings included: a disabled function or a refused recursion must not pass silently.
+                List<TemplateError> fatal = result.getErrors();
+                List<String> undefined = resolver.misusedUndefined();
+                undefined.forEach(u -> errors.add(template.name() + ": " + u));
+                if (fatal.isEmpty() && undefined.isEmpty()) {
+                    out.add(new RenderedFile(template.name(), result.getOutput()));
+                } else {
+                    fatal.forEach(e -> errors.add(describe(template.name(), e)));
+                }
+            } catch (RuntimeException e) {
+                errors.add(template.name() + ": " + plain(rootMessage(e)));
             }
         }
         if (!errors.isEmpty()) {
@@ -81,111 +73,6 @@ public final class TemplateEngine {
                             : "Fix the template or the values it reads.");
         }
         return out;
-    }
-
-    /** What one template gave: its file, or the errors that stopped it. */
-    private record Outcome(RenderedFile file, List<String> errors) {
-        long length() {
-            return file == null ? 0 : file.text().length();
-        }
-    }
-
-    /** The caller and one helper thread take the remaining templates one at a time, each with its own engine. */
-    private void renderOnTwoThreads(List<TemplateFile> templates, Outcome[] outcomes, int from, Renderer mine,
-            java.util.function.Supplier<Renderer> another) {
-        java.util.concurrent.atomic.AtomicInteger cursor = new java.util.concurrent.atomic.AtomicInteger(from);
-        Throwable[] helperFailure = new Throwable[1];
-        Thread helper = new Thread(() -> {
-            try {
-                drain(templates, outcomes, cursor, another.get());
-            } catch (Throwable t) { // rethrown on the caller's thread, where errors are reported
-                helperFailure[0] = t;
-            }
-        }, "motospkg-render");
-        helper.setDaemon(true);
-        helper.start();
-        drain(templates, outcomes, cursor, mine);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                helper.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (helperFailure[0] instanceof RuntimeException e) {
-            throw e;
-        } else if (helperFailure[0] instanceof Error e) {
-            throw e;
-        }
-    }
-
-    private static void drain(List<TemplateFile> templates, Outcome[] outcomes,
-            java.util.concurrent.atomic.AtomicInteger cursor, Renderer renderer) {
-        for (int i = cursor.getAndIncrement(); i < templates.size(); i = cursor.getAndIncrement()) {
-            outcomes[i] = renderer.render(templates.get(i));
-        }
-    }
-
-    /** Maps and lists copied, scalars (immutable) shared: the same values, none of them shared state. */
-    private static Object copyOf(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, copyOf(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(copyOf(v)));
-            return copy;
-        }
-        return value;
-    }
-
-    /** One Jinjava with its resolver: neither may be shared between threads. */
-    private final class Renderer {
-        private final SandboxElResolver resolver =
-                new SandboxElResolver(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
-        private final Jinjava jinjava;
-        private final Map<String, Object> values;
-        private final ReleaseContext release;
-        private final Chart chart;
-
-        Renderer(Chart chart, Map<String, Object> values, ReleaseContext release) {
-            this.chart = chart;
-            this.values = values;
-            this.release = release;
-            this.jinjava = newJinjava(chart, resolver);
-        }
-
-        Outcome render(TemplateFile template) {
-            // Each template gets its own copy of the values: what one template might change (a list's
-            // append()) never reaches another, so the order templates render in cannot matter.
-            Map<String, Object> bindings = new HashMap<>();
-            bindings.put("values", copyOf(values));
-            bindings.put("release", release.asContext());
-            bindings.put("chart", chart.metadata().asContext());
-            List<String> errors = new ArrayList<>();
-            try {
-                resolver.reset(bindings);
-                RenderResult result = jinjava.renderForResult(template.text(), bindings);
-                // Warnings included: a disabled function or a refused recursion must not pass silently.
-                List<TemplateError> fatal = result.getErrors();
-                List<String> undefined = resolver.misusedUndefined();
-                undefined.forEach(u -> errors.add(template.name() + ": " + u));
-                if (fatal.isEmpty() && undefined.isEmpty()) {
-                    return new Outcome(new RenderedFile(template.name(), result.getOutput()), List.of());
-                }
-                fatal.forEach(e -> errors.add(describe(template.name(), e)));
-            } catch (RuntimeException e) {
-                errors.add(template.name() + ": " + plain(rootMessage(e)));
-            }
-            return new Outcome(null, errors);
-        }
     }
 
     private Jinjava newJinjava(Chart chart, SandboxElResolver resolver) {

@@ -22,32 +22,21 @@ public final class ManifestParser {
         this.yaml = yaml;
     }
 
-    /**
-     * Below this much rendered text the documents are parsed on the calling thread: for a small
-     * chart, starting the pool's threads costs more than the second core gives.
-     */
-    static final int PARALLEL_FROM_CHARS = 256 * 1024;
-
-    /**
-     * Parses every document, in parallel when there is much text; objects and errors come out in
-     * the order of the files and documents, whichever thread parsed them.
-     */
     public List<KubeObject> parse(List<RenderedFile> files) {
-        List<Parsed> docs = new ArrayList<>();
-        long chars = 0;
-        for (RenderedFile file : files) {
-            for (Document doc : split(file)) {
-                docs.add(new Parsed(file.name(), doc));
-            }
-            chars += file.text().length();
-        }
-        (chars >= PARALLEL_FROM_CHARS ? docs.parallelStream() : docs.stream()).forEach(this::parseOne);
         List<KubeObject> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (Parsed p : docs) {
-            errors.addAll(p.errors);
-            if (p.object != null) {
-                objects.add(p.object);
+        for (RenderedFile file : files) {
+            for (Document doc : split(file)) {
+                try {
+                    Object tree = yaml.parseOne(doc.text(), file.name() + " (rendered)", doc.firstLine() - 1);
+                    if (tree == null) {
+                        continue;
+                    }
+                    check(tree, file.name() + ":" + doc.firstLine(), errors)
+                            .ifPresent(body -> objects.add(new KubeObject(file.name(), body)));
+                } catch (MotosException e) {
+                    errors.add(e.getMessage());
+                }
             }
         }
         if (!errors.isEmpty()) {
@@ -56,31 +45,6 @@ public final class ManifestParser {
                     "Run `motospkg template` to see the rendered text; lines are counted in the rendered output.");
         }
         return objects;
-    }
-
-    /** One document and, once parsed, its object or its errors (each written by one thread only). */
-    private static final class Parsed {
-        final String file;
-        final Document doc;
-        final List<String> errors = new ArrayList<>();
-        KubeObject object;
-
-        Parsed(String file, Document doc) {
-            this.file = file;
-            this.doc = doc;
-        }
-    }
-
-    private void parseOne(Parsed p) {
-        try {
-            Object tree = yaml.parseOne(p.doc.text(), p.file + " (rendered)", p.doc.firstLine() - 1);
-            if (tree != null) {
-                check(tree, p.file + ":" + p.doc.firstLine(), p.errors)
-                        .ifPresent(body -> p.object = new KubeObject(p.file, body));
-            }
-        } catch (MotosException e) {
-            p.errors.add(e.getMessage());
-        }
     }
 
     /**

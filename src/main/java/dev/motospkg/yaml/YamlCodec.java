@@ -17,8 +17,7 @@ import org.yaml.snakeyaml.representer.Representer;
 /**
  * The one place that parses and prints YAML. Safe constructor only (plain maps, lists, scalars),
  * a small alias budget so a "billion laughs" file is refused rather than expanded, duplicate keys
- * rejected, and errors that name the source and line. Safe to use from several threads at once
- * (each has its own SnakeYAML loader and dumper).
+ * rejected, and errors that name the source and line.
  */
 public final class YamlCodec {
     /** Aliases are rare in values files; a handful is plenty, thousands is an attack. */
@@ -26,13 +25,9 @@ public final class YamlCodec {
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
     private final DumperOptions dumperOptions;
-    /**
-     * One loader per thread, built once: constructing a SnakeYAML loader per document dominated
-     * large renders, and a loader is not thread-safe (rendered documents are parsed in parallel).
-     */
-    private final ThreadLocal<Yaml> loaders = ThreadLocal.withInitial(this::newLoader);
-    /** Per thread too: templates that print with {@code toyaml} render on two threads. */
-    private final ThreadLocal<Yaml> dumpers = ThreadLocal.withInitial(this::newDumper);
+    /** Built once: constructing a SnakeYAML loader per document dominated large renders. */
+    private Yaml loader;
+    private Yaml dumper;
 
     public YamlCodec() {
         dumperOptions = new DumperOptions();
@@ -45,11 +40,10 @@ public final class YamlCodec {
     }
 
     private Yaml loader() {
-        return loaders.get();
-    }
-
-    private Yaml newDumper() {
-        return new Yaml(dumperOptions);
+        if (loader == null) {
+            loader = newLoader();
+        }
+        return loader;
     }
 
     private Yaml newLoader() {
@@ -115,7 +109,10 @@ public final class YamlCodec {
 
     /** Prints a value as block YAML, ending with a newline. */
     public String print(Object value) {
-        return dumpers.get().dump(value);
+        if (dumper == null) {
+            dumper = new Yaml(dumperOptions);
+        }
+        return dumper.dump(value);
     }
 
     private static MotosException syntaxError(YAMLException e, String sourceName, int lineOffset) {

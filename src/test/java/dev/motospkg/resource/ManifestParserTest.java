@@ -55,36 +55,4 @@ class ManifestParserTest {
         assertEquals(List.of("templates/a.yaml", "templates/b.yaml"), objects.stream().map(KubeObject::source).toList());
         assertEquals("Secret", objects.get(1).kind());
     }
-
-    /** Past PARALLEL_FROM_CHARS documents are parsed on both cores; objects and errors keep their order. */
-    @Test
-    void largeRendersKeepTheOrderOfObjectsAndErrors() {
-        StringBuilder a = new StringBuilder();
-        StringBuilder b = new StringBuilder();
-        int n = 2000;
-        for (int i = 0; i < n; i++) {
-            StringBuilder sb = i < n / 2 ? a : b;
-            String kind = i == 7 || i == 1990 ? "" : "kind: ConfigMap\n";
-            sb.append("apiVersion: v1\n").append(kind).append("metadata: {name: cm-").append(i)
-                    .append("}\ndata: {padding: \"").append("x".repeat(200)).append("\"}\n---\n");
-        }
-        List<RenderedFile> files = List.of(new RenderedFile("templates/a.yaml", a.toString()),
-                new RenderedFile("templates/b.yaml", b.toString()));
-        assertTrue(a.length() + b.length() > ManifestParser.PARALLEL_FROM_CHARS);
-        MotosException e = assertThrows(MotosException.class, () -> parser.parse(files));
-        assertEquals("the rendered manifests are not valid Kubernetes objects:\n"
-                + "  templates/a.yaml:36: missing kind\n"
-                + "  templates/b.yaml:4951: missing kind", e.getMessage());
-
-        List<RenderedFile> valid = List.of(new RenderedFile("templates/a.yaml", a.toString().replace(
-                "metadata: {name: cm-7}", "kind: ConfigMap\nmetadata: {name: cm-7}")),
-                new RenderedFile("templates/b.yaml", b.toString().replace(
-                        "metadata: {name: cm-1990}", "kind: ConfigMap\nmetadata: {name: cm-1990}")));
-        List<KubeObject> objects = parser.parse(valid);
-        assertEquals(n, objects.size());
-        for (int i = 0; i < n; i++) {
-            assertEquals("cm-" + i, objects.get(i).ref().name());
-            assertEquals(i < n / 2 ? "templates/a.yaml" : "templates/b.yaml", objects.get(i).source());
-        }
-    }
 }
