@@ -43,6 +43,9 @@ public final class Inspect {
             row.put("description", r.description());
             rows.add(row);
         }
+        if (format == OutputFormat.TABLE) {
+            ClusterTarget.warnIfElsewhere(ctx, revisions, ClusterTarget.current(ctx));
+        }
         format.print(ctx.out(), rows);
     }
 

@@ -46,12 +46,17 @@ public final class Status {
             doc.put("revision", release.revision());
             doc.put("status", release.status().wire());
             doc.put("description", release.description());
+            if (release.appliedTo() != null) {
+                doc.put("appliedTo", Map.of("clusterId", String.valueOf(release.appliedTo().clusterId()),
+                        "via", String.valueOf(release.appliedTo().via())));
+            }
             doc.put("objects", objects);
             doc.put("access", access);
             ctx.out().print(format == OutputFormat.JSON ? JsonPrinter.print(doc) : new YamlCodec().print(doc));
             ctx.out().flush();
             return;
         }
+        ClusterTarget.warnIfElsewhere(ctx, List.of(release), ClusterTarget.current(ctx));
         print(ctx.out(), release, objects, access);
     }
 
@@ -63,6 +68,10 @@ public final class Status {
         out.println("CHART: " + release.chart().name() + "-" + release.chart().version() + " (app "
                 + release.chart().appVersion() + ")");
         out.println("DESCRIPTION: " + release.description());
+        if (release.appliedTo() != null && release.appliedTo().clusterId() != null) {
+            out.println("CLUSTER: kube-system uid " + release.appliedTo().clusterId() + " (applied through "
+                    + release.appliedTo().via() + ")");
+        }
         out.println();
         Table.print(out, objects);
         if (!access.isEmpty()) {

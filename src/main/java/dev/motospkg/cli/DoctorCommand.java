@@ -6,9 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "doctor",
-        description = "Check the connection to the cluster: kubeconfig files, context, server, TLS, credentials,"
-                + " certificate expiry, minikube's address, the cluster's identity. One paragraph per finding with"
-                + " its fix; exit 1 when something is wrong.")
+        description = "Check the connection to the cluster (kubeconfig files, context, server, TLS, credentials,"
+                + " cluster identity) and say what to fix; exit 1 when something is wrong.")
 final class DoctorCommand implements Callable<Integer> {
     @Mixin HelpOption help;
     private final App app;

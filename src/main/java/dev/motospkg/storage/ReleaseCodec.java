@@ -2,6 +2,7 @@ package dev.motospkg.storage;
 
 import dev.motospkg.chart.ChartMetadata;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.release.AppliedTo;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
 import java.io.ByteArrayInputStream;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  *  "chart": {"name": "motos", "version": "1.2.0", "appVersion": "2.4", "description": "..."},
  *  "values": {...user-supplied tree...}, "manifest": "---\n...",
  *  "firstDeployed": "2025-01-02T03:04:05Z", "lastDeployed": "2025-01-02T03:04:05Z",
- *  "description": "Upgrade complete"}
+ *  "description": "Upgrade complete",
+ *  "appliedTo": {"clusterId": "<kube-system uid>", "via": "context ..., server ..."}}   (since issue 11; optional)
  * }</pre>
  *
  * Integers in {@code values} come back as {@link Long} (whatever width they were written with),
@@ -58,6 +60,12 @@ public final class ReleaseCodec {
         tree.put("firstDeployed", instant(release.firstDeployed()));
         tree.put("lastDeployed", instant(release.lastDeployed()));
         tree.put("description", release.description());
+        if (release.appliedTo() != null) {
+            Map<String, Object> applied = new LinkedHashMap<>();
+            applied.put("clusterId", release.appliedTo().clusterId());
+            applied.put("via", release.appliedTo().via());
+            tree.put("appliedTo", applied);
+        }
         return mapper.writeValueAsBytes(tree);
     }
 
@@ -111,7 +119,13 @@ public final class ReleaseCodec {
                 (String) tree.get("manifest"),
                 parseInstant(tree.get("firstDeployed")),
                 parseInstant(tree.get("lastDeployed")),
-                (String) tree.get("description"));
+                (String) tree.get("description"),
+                appliedTo((Map<String, Object>) tree.get("appliedTo")));
+    }
+
+    /** Absent in revisions written before the cluster was recorded. */
+    private static AppliedTo appliedTo(Map<String, Object> tree) {
+        return tree == null ? null : new AppliedTo((String) tree.get("clusterId"), (String) tree.get("via"));
     }
 
     private static String instant(Instant instant) {
