@@ -61,15 +61,12 @@ public final class Doctor {
             case WARNING -> "[warning]";
             case PROBLEM -> "[PROBLEM]";
         };
-        String text = f.topic() + ": " + capitalized(f.text());
+        // not capitalized: a finding may start with a URL or a name ("https://...", "kube-system")
+        String text = f.topic() + ": " + f.text();
         return label + " " + text + (f.fix() == null ? "" : " Fix: " + f.fix());
     }
 
     private static String count(long n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
-    }
-
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -200,7 +200,7 @@ public final class ConnectionDiagnosis {
             }
             out.add(Diagnosis.Finding.ok("Cluster identity", "kube-system namespace uid "
                     + kubeSystem.getMetadata().getUid() + " (created " + kubeSystem.getMetadata().getCreationTimestamp()
-                    + "). user " + KubeConfigSources.quote(String.valueOf(file.user())) + " is authenticated and may"
+                    + "). User " + KubeConfigSources.quote(String.valueOf(file.user())) + " is authenticated and may"
                     + " read it. Every revision records this uid; a command on a release recorded on another cluster"
                     + " warns."));
         }

@@ -98,7 +98,7 @@ class ConnectionDiagnosisTest {
         Path a = write("a", kubeconfig("https://127.0.0.1:1", "minikube", "token: t"));
         env.put("KUBECONFIG", a.toString());
         Run run = doctor(null, null);
-        assertTrue(run.out().contains("[PROBLEM] Context: Current-context in " + a + " names context \"minikube\","
+        assertTrue(run.out().contains("[PROBLEM] Context: current-context in " + a + " names context \"minikube\","
                 + " which none of the kubeconfig files defines"), run.out());
         assertTrue(run.out().contains("for minikube, `minikube update-context` writes it again"), run.out());
     }
@@ -129,14 +129,37 @@ class ConnectionDiagnosisTest {
                 + b + " (contexts dev). Current context \"dev\" is set in " + a + ".\n"), run.out());
         assertTrue(run.out().contains("[warning] Kubeconfig: KUBECONFIG lists " + missing + ", which does not exist:"
                 + " kubectl and motospkg skip it silently"), run.out());
-        assertTrue(run.out().contains("[warning] Kubeconfig: Cluster \"dev\" is defined in " + a + " and, differently,"
+        assertTrue(run.out().contains("[warning] Kubeconfig: cluster \"dev\" is defined in " + a + " and, differently,"
                 + " in " + b + ": the one in " + a + " is used, the other ignored."), run.out());
-        assertTrue(run.out().contains("[ok] Context: Context \"dev\" (in " + a + "): cluster \"dev\" with server"
+        assertTrue(run.out().contains("[ok] Context: context \"dev\" (in " + a + "): cluster \"dev\" with server"
                 + " https://127.0.0.1:" + port + ", user \"dev-admin\""), run.out());
-        assertTrue(run.out().contains("[PROBLEM] Server: Nothing answers at https://127.0.0.1:" + port
+        assertTrue(run.out().contains("[PROBLEM] Server: nothing answers at https://127.0.0.1:" + port
                 + " (connection refused): the cluster is stopped, or the kubeconfig names an old address or port."
                 + " Fix: start the cluster;"), run.out());
         assertEquals(ExitCode.FAILED, run.code());
+    }
+
+    /** fabric8 read only the first file when given its path: a cluster from the second was lost (kubernetes.default.svc). */
+    @Test
+    void aClusterDefinedOnlyInTheSecondFileIsTheOneContacted() throws IOException {
+        int port = closedPort();
+        Path a = write("a", """
+                contexts:
+                - name: dev
+                  context: {cluster: dev, user: dev-admin}
+                current-context: dev
+                users:
+                - name: dev-admin
+                  user: {token: t}
+                """);
+        Path b = write("b", "clusters:\n- name: dev\n  cluster: {server: \"https://127.0.0.1:" + port + "\"}\n");
+        env.put("KUBECONFIG", a + java.io.File.pathSeparator + b);
+        Run run = doctor(null, null);
+        assertTrue(run.out().contains("[PROBLEM] Server: nothing answers at https://127.0.0.1:" + port
+                + " (connection refused)"), run.out());
+        try (KubeConnection conn = new KubeConnection(null, null, env, tmp, Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+            assertEquals("https://127.0.0.1:" + port + "/", conn.client().getMasterUrl().toString());
+        }
     }
 
     @Test
@@ -148,11 +171,11 @@ class ConnectionDiagnosisTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("[ConnectionDiagnosisTest] closed port diagnosed in " + ms + " ms");
         String server = run.out().lines().filter(l -> l.startsWith("[PROBLEM] Server:")).findFirst().orElseThrow();
-        assertEquals("[PROBLEM] Server: Nothing answers at https://127.0.0.1:" + port + " (connection refused): the"
+        assertEquals("[PROBLEM] Server: nothing answers at https://127.0.0.1:" + port + " (connection refused): the"
                 + " cluster is stopped, or the kubeconfig names an old address or port. Fix: start the cluster; if it"
                 + " runs, its address changed: take its current kubeconfig (" + KubeConfigFile.CLUSTER_HINT + "), check"
                 + " with `kubectl --context dev cluster-info`.", server);
-        assertTrue(run.out().contains("[ok] Credentials: User \"dev-admin\" authenticates with a bearer token."), run.out());
+        assertTrue(run.out().contains("[ok] Credentials: user \"dev-admin\" authenticates with a bearer token."), run.out());
         assertFalse(run.out().contains("s3cr3t"), "the token is never printed");
         assertTrue(run.out().endsWith("Not healthy: 1 problem; the fix is in each paragraph marked PROBLEM.\n"), run.out());
     }
@@ -170,23 +193,23 @@ class ConnectionDiagnosisTest {
 
         clock = Clock.fixed(notAfter.minus(Duration.ofDays(100)), ZoneOffset.UTC);
         String valid = doctor(a, null).out();
-        assertTrue(valid.contains("[ok] Credentials: User \"dev-admin\" authenticates with a client certificate"
+        assertTrue(valid.contains("[ok] Credentials: user \"dev-admin\" authenticates with a client certificate"
                 + " (O=developers,CN=alice, valid until " + notAfter + ")."), valid);
         assertFalse(valid.contains("expire"), valid);
 
         clock = Clock.fixed(notAfter.minus(Duration.ofDays(10)), ZoneOffset.UTC);
-        assertTrue(doctor(a, null).out().contains("[warning] Credentials: User \"dev-admin\"'s client certificate"
+        assertTrue(doctor(a, null).out().contains("[warning] Credentials: user \"dev-admin\"'s client certificate"
                 + " (O=developers,CN=alice) expires on " + notAfter + ", in 10 days. Fix: renew it before then"),
                 doctor(a, null).out());
 
         clock = Clock.fixed(notAfter.plus(Duration.ofDays(1)), ZoneOffset.UTC);
         String expired = doctor(a, null).out();
-        assertTrue(expired.contains("[PROBLEM] Credentials: User \"dev-admin\"'s client certificate (O=developers,CN=alice)"
+        assertTrue(expired.contains("[PROBLEM] Credentials: user \"dev-admin\"'s client certificate (O=developers,CN=alice)"
                 + " expired on " + notAfter + ": the server will answer 401 Unauthorized. Fix: renew it"), expired);
 
         Path relative = write("b", kubeconfig("https://127.0.0.1:" + port, "dev",
                 "{client-certificate: missing.crt, client-key: missing.key}"));
-        assertTrue(doctor(relative, null).out().contains("[PROBLEM] Credentials: User \"dev-admin\"'s client certificate"
+        assertTrue(doctor(relative, null).out().contains("[PROBLEM] Credentials: user \"dev-admin\"'s client certificate"
                 + " cannot be read: no file " + tmp.resolve("missing.crt") + "."), doctor(relative, null).out());
     }
 
@@ -200,7 +223,7 @@ class ConnectionDiagnosisTest {
         Path a = write("a", kubeconfig("https://192.168.49.2:8443", "minikube", "token: t")
                 .replace("- name: dev\n  context", "- name: minikube\n  context"));
         Run run = doctor(a, null);
-        assertTrue(run.out().contains("[PROBLEM] minikube: Minikube profile \"minikube\" says its node's API server is"
+        assertTrue(run.out().contains("[PROBLEM] minikube: minikube profile \"minikube\" says its node's API server is"
                 + " now at 192.168.49.3:8443 (" + profile + "), but the kubeconfig still names 192.168.49.2:8443: the"
                 + " node's address changed (a minikube restart or a new network), so requests go to an old address."
                 + " Fix: `minikube update-context -p minikube` rewrites the kubeconfig's server"), run.out());
@@ -213,7 +236,7 @@ class ConnectionDiagnosisTest {
         Path a = write("a", kubeconfig("https://127.0.0.1:" + closedPort(), "dev",
                 "{exec: {apiVersion: client.authentication.k8s.io/v1, command: gke-gcloud-auth-plugin}}"));
         Run run = doctor(a, null);
-        assertTrue(run.out().contains("[PROBLEM] Credentials: User \"dev-admin\" gets its credentials from the exec"
+        assertTrue(run.out().contains("[PROBLEM] Credentials: user \"dev-admin\" gets its credentials from the exec"
                 + " plugin `gke-gcloud-auth-plugin`, which is not on PATH"), run.out());
     }
 
@@ -221,7 +244,7 @@ class ConnectionDiagnosisTest {
     void noKubeconfigAtAll() {
         Run run = doctor(null, null);
         assertEquals("[ok] Kubeconfig: " + tmp.resolve("home/.kube/config") + ", the default (KUBECONFIG is not set).\n\n"
-                + "[PROBLEM] Kubeconfig: There is no file at " + tmp.resolve("home/.kube/config") + ". Fix: point"
+                + "[PROBLEM] Kubeconfig: there is no file at " + tmp.resolve("home/.kube/config") + ". Fix: point"
                 + " KUBECONFIG at your cluster's kubeconfig; " + KubeConfigFile.CLUSTER_HINT + ".\n\n"
                 + "Not healthy: 1 problem; the fix is in each paragraph marked PROBLEM.\n", run.out());
     }

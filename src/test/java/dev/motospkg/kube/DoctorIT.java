@@ -71,9 +71,9 @@ class DoctorIT {
         Run run = doctor(cluster.kubeconfig(), null);
         assertEquals(ExitCode.OK, run.code(), run.out());
         assertTrue(run.out().contains("[ok] Server: " + server(cluster) + " answers: Kubernetes v1."), run.out());
-        assertTrue(run.out().contains("[ok] Cluster identity: Kube-system namespace uid " + uid(cluster)
+        assertTrue(run.out().contains("[ok] Cluster identity: kube-system namespace uid " + uid(cluster)
                 + " (created "), run.out());
-        assertTrue(run.out().contains("[ok] Credentials: User \"motospkg-dev-admin\" authenticates with a bearer token."),
+        assertTrue(run.out().contains("[ok] Credentials: user \"motospkg-dev-admin\" authenticates with a bearer token."),
                 run.out());
         assertTrue(run.out().endsWith("Healthy: motospkg can work with context motospkg-dev, server " + server(cluster)
                 + ".\n"), run.out());
@@ -99,7 +99,7 @@ class DoctorIT {
                 + " (the first file to set current-context wins; a context, cluster or user defined twice is taken from"
                 + " the first file that defines it): " + rest + " (contexts motospkg-dev); " + clusters
                 + " (no contexts). Current context \"motospkg-dev\" is set in " + rest + ".\n"), run.out());
-        assertTrue(run.out().contains("[ok] Context: Context \"motospkg-dev\" (in " + rest + "): cluster \"motospkg-dev\""
+        assertTrue(run.out().contains("[ok] Context: context \"motospkg-dev\" (in " + rest + "): cluster \"motospkg-dev\""
                 + " with server " + server(cluster) + ", user \"motospkg-dev-admin\", namespace default for commands"
                 + " without -n."), run.out());
         assertTrue(run.out().contains("uid " + uid(cluster)), run.out());
@@ -113,7 +113,7 @@ class DoctorIT {
                 "certificate-authority-data: " + other);
         Run run = doctor(kubeconfig, null);
         assertEquals(ExitCode.FAILED, run.code());
-        assertTrue(run.out().contains("[PROBLEM] TLS: The server at " + server(cluster) + " presents a certificate that"
+        assertTrue(run.out().contains("[PROBLEM] TLS: the server at " + server(cluster) + " presents a certificate that"
                 + " the certificate authority of cluster \"motospkg-dev\" in the kubeconfig did not sign, so motospkg"
                 + " refused the server (no credentials were sent). The server presents a certificate for"
                 + " CN=kube-apiserver issued by CN=motospkg-dev-cluster-ca; the kubeconfig trusts"
@@ -128,7 +128,7 @@ class DoctorIT {
         Path kubeconfig = variant(cluster, "bad-token", "token: *\\S+", "token: not-the-token");
         Run run = doctor(kubeconfig, null);
         assertEquals(ExitCode.FAILED, run.code());
-        assertTrue(run.out().contains("[PROBLEM] Authentication: The server answered GET /version with 401"
+        assertTrue(run.out().contains("[PROBLEM] Authentication: the server answered GET /version with 401"
                 + " Unauthorized: it did not accept the credentials of user \"motospkg-dev-admin\" (a bearer token)."
                 + " This is authentication (who you are), not RBAC permissions, which the server never got to check:"
                 + " the token is wrong, expired or revoked, or it belongs to another cluster"), run.out());
@@ -145,7 +145,7 @@ class DoctorIT {
         Path kubeconfig = variant(cluster, "closed-port", "server: *\\S+", "server: https://127.0.0.1:" + port);
         Run run = doctor(kubeconfig, null);
         assertEquals(ExitCode.FAILED, run.code());
-        assertTrue(run.out().contains("[PROBLEM] Server: Nothing answers at https://127.0.0.1:" + port + " (connection"
+        assertTrue(run.out().contains("[PROBLEM] Server: nothing answers at https://127.0.0.1:" + port + " (connection"
                 + " refused): the cluster is stopped, or the kubeconfig names an old address or port. Fix: start the"
                 + " cluster; if it runs, its address changed"), run.out());
     }
