@@ -54,7 +54,7 @@ final class ReleaseChange {
                             : "Install it first: `motospkg install`"
                                     + (request.kind() == ChangeKind.UPGRADE ? " (or upgrade --install)." : ".")));
         }
-        ChangeTarget next = request.target().apply(history, current);
+        ChangeTarget next = Restarts.carry(request.target().apply(history, current), current);
         List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
         Plan plan = new Planner(ctx).plan(request.release(), next.objects(), previous, attempted(history, current),
                 request.takeover());
@@ -126,7 +126,8 @@ final class ReleaseChange {
         Instant now = ctx.clock().instant();
         Instant first = current != null ? current.firstDeployed() : now;
         Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
-                next.userValues(), next.manifest(), first, now, next.description(), here);
+                next.userValues(), next.manifest(), first, now, next.description(), here, null,
+                next.restartedAt());
         ensureHeld(lock, name);
         ctx.store().create(pending);
         ctx.out().println(capitalized(kind.verb) + " " + pending.label() + " in namespace " + namespace + ":");
@@ -145,6 +146,10 @@ final class ReleaseChange {
         }
         ensureHeld(lock, name);
         Release deployed = pending.withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
+        if (wait.waits()) {
+            // the contents the tags resolved to, as the kubelet reports them once the pods are ready
+            deployed = deployed.withImages(RunningImages.of(ctx.cluster(), next.objects()));
+        }
         ctx.store().update(deployed);
         if (current != null) {
             ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(),

@@ -5,6 +5,7 @@ import dev.motospkg.error.MotosException;
 import dev.motospkg.release.AppliedTo;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
+import dev.motospkg.release.RunningImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -31,7 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  *  "values": {...user-supplied tree...}, "manifest": "---\n...",
  *  "firstDeployed": "2025-01-02T03:04:05Z", "lastDeployed": "2025-01-02T03:04:05Z",
  *  "description": "Upgrade complete",
- *  "appliedTo": {"clusterId": "<kube-system uid>", "via": "context ..., server ..."}}   (since issue 11; optional)
+ *  "appliedTo": {"clusterId": "<kube-system uid>", "via": "context ..., server ..."},   (since issue 11; optional)
+ *  "images": [{"workload": "Deployment/backend", "container": "backend", "image": "motos-backend:v1",
+ *              "imageID": "...@sha256:...", "pods": 2}],   (after --wait; optional)
+ *  "restartedAt": "2025-01-02T03:04:05Z"}   (upgrade --restart's stamp; optional)
  * }</pre>
  *
  * Integers in {@code values} come back as {@link Long} (whatever width they were written with),
@@ -65,6 +70,20 @@ public final class ReleaseCodec {
             applied.put("clusterId", release.appliedTo().clusterId());
             applied.put("via", release.appliedTo().via());
             tree.put("appliedTo", applied);
+        }
+        if (release.images() != null) {
+            tree.put("images", release.images().stream().map(i -> {
+                Map<String, Object> image = new LinkedHashMap<>();
+                image.put("workload", i.workload());
+                image.put("container", i.container());
+                image.put("image", i.image());
+                image.put("imageID", i.imageId());
+                image.put("pods", i.pods());
+                return image;
+            }).toList());
+        }
+        if (release.restartedAt() != null) {
+            tree.put("restartedAt", instant(release.restartedAt()));
         }
         return mapper.writeValueAsBytes(tree);
     }
@@ -120,12 +139,20 @@ public final class ReleaseCodec {
                 parseInstant(tree.get("firstDeployed")),
                 parseInstant(tree.get("lastDeployed")),
                 (String) tree.get("description"),
-                appliedTo((Map<String, Object>) tree.get("appliedTo")));
+                appliedTo((Map<String, Object>) tree.get("appliedTo")),
+                images((List<Map<String, Object>>) tree.get("images")),
+                parseInstant(tree.get("restartedAt")));
     }
 
     /** Absent in revisions written before the cluster was recorded. */
     private static AppliedTo appliedTo(Map<String, Object> tree) {
         return tree == null ? null : new AppliedTo((String) tree.get("clusterId"), (String) tree.get("via"));
+    }
+
+    private static List<RunningImage> images(List<Map<String, Object>> list) {
+        return list == null ? null : list.stream().map(i -> new RunningImage((String) i.get("workload"),
+                (String) i.get("container"), (String) i.get("image"), (String) i.get("imageID"),
+                ((Number) i.get("pods")).intValue())).toList();
     }
 
     private static String instant(Instant instant) {
