@@ -175,6 +175,9 @@ final class ReleaseChange {
         if (current != null && !plan.writes() && sameRevision(current, prepared.next())) {
             ctx.out().println("Release " + current.name() + " is up to date: revision " + current.revision()
                     + " already matches the chart, values and cluster; nothing was written.");
+            if (kind == ChangeKind.UPGRADE) {
+                Restarts.sameTagNote(prepared.next().objects()).ifPresent(n -> ctx.out().println("  " + n));
+            }
             ctx.out().flush();
             return current;
         }

@@ -56,6 +56,34 @@ final class Restarts {
         return out;
     }
 
+    /**
+     * For an upgrade that changed nothing: the tagged images a node would not pull again
+     * (IfNotPresent, Kubernetes' default for a tag other than latest). If one of them was rebuilt under
+     * the same tag, this upgrade rolled nothing out, and the user should hear how to.
+     */
+    static java.util.Optional<String> sameTagNote(List<DesiredObject> objects) {
+        java.util.Set<String> images = new java.util.TreeSet<>();
+        for (DesiredObject d : objects) {
+            if (!WORKLOADS.contains(d.kind())) {
+                continue;
+            }
+            for (Map<String, Object> c : Trees.mapList(Trees.at(d.body(), List.of("spec", "template", "spec", "containers")))) {
+                String image = String.valueOf(c.get("image"));
+                Object policy = c.get("imagePullPolicy");
+                boolean pinned = image.contains("@sha256:");
+                boolean latest = !image.substring(image.lastIndexOf('/') + 1).contains(":") || image.endsWith(":latest");
+                boolean ifNotPresent = policy == null ? !latest : policy.equals("IfNotPresent");
+                if (!pinned && ifNotPresent) {
+                    images.add(image);
+                }
+            }
+        }
+        return images.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("If an image was rebuilt under"
+                + " the same tag (" + String.join(", ", images) + "), nothing rolled out: nodes that have the tag"
+                + " keep the old contents (imagePullPolicy IfNotPresent). `motospkg upgrade --restart --wait` replaces"
+                + " the pods; `motospkg status` shows the digests they run.");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> child(Map<String, Object> parent, String key) {
         Object existing = parent.get(key);

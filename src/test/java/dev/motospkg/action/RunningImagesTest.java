@@ -93,6 +93,9 @@ class RunningImagesTest {
         f.clock.advance(Duration.ofMinutes(5));
         String same = ok("upgrade").out();
         assertTrue(same.contains("is up to date"), "without --restart nothing changed: " + same);
+        assertTrue(same.contains("  If an image was rebuilt under the same tag (motos-backend:v1, motos-frontend:v1,"
+                + " postgres:16.4), nothing rolled out: nodes that have the tag keep the old contents"
+                + " (imagePullPolicy IfNotPresent). `motospkg upgrade --restart --wait` replaces the pods;"), same);
 
         String restart = ok("upgrade", "--restart").out();
         assertTrue(restart.contains("  changed  Deployment/motos-app/backend\n"), restart);
