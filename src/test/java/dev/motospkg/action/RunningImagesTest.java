@@ -97,6 +97,9 @@ class RunningImagesTest {
                 + " postgres:16.4), nothing rolled out: nodes that have the tag keep the old contents"
                 + " (imagePullPolicy IfNotPresent). `motospkg upgrade --restart --wait` replaces the pods;"), same);
 
+        CliRun preview = f.cli("diff", "upgrade", "--restart", "--exit-code");
+        assertEquals(3, preview.exitCode(), "diff previews the restart: " + preview.out());
+        assertTrue(preview.out().contains(Restarts.ANNOTATION), preview.out());
         String restart = ok("upgrade", "--restart").out();
         assertTrue(restart.contains("  changed  Deployment/motos-app/backend\n"), restart);
         assertTrue(restart.contains("  changed  Deployment/motos-app/frontend\n"), restart);
