@@ -185,24 +185,39 @@ public final class ConnectionDiagnosis {
                 return;
             }
             out.add(Diagnosis.Finding.ok("Server", file.server() + " answers: Kubernetes " + version.getGitVersion() + "."));
+            out.add(identity());
+            if (out.get(out.size() - 1).verdict() != Diagnosis.Verdict.PROBLEM) {
+                permissions(out);
+            }
+        }
+
+        private Diagnosis.Finding identity() {
             Namespace kubeSystem;
             try {
                 kubeSystem = conn.client().namespaces().withName("kube-system").get();
             } catch (RuntimeException e) {
-                out.add(failure(e, "GET namespace kube-system"));
-                return;
+                return failure(e, "GET namespace kube-system");
             }
             if (kubeSystem == null || kubeSystem.getMetadata().getUid() == null) {
-                out.add(Diagnosis.Finding.warning("Cluster identity", "the cluster has no kube-system namespace, so"
+                return Diagnosis.Finding.warning("Cluster identity", "the cluster has no kube-system namespace, so"
                         + " it has no identity motospkg can record: a release moved to another cluster cannot be"
-                        + " noticed.", null));
-                return;
+                        + " noticed.", null);
             }
-            out.add(Diagnosis.Finding.ok("Cluster identity", "kube-system namespace uid "
+            return Diagnosis.Finding.ok("Cluster identity", "kube-system namespace uid "
                     + kubeSystem.getMetadata().getUid() + " (created " + kubeSystem.getMetadata().getCreationTimestamp()
                     + "). User " + KubeConfigSources.quote(String.valueOf(file.user())) + " is authenticated and may"
                     + " read it. Every revision records this uid; a command on a release recorded on another cluster"
-                    + " warns."));
+                    + " warns.");
+        }
+
+        private void permissions(List<Diagnosis.Finding> out) {
+            String namespace = file.namespace() == null || file.namespace().isEmpty() ? "default" : file.namespace();
+            try {
+                out.add(PermissionCheck.check(conn.client(), namespace, file.user() == null ? "(none)"
+                        : KubeConfigSources.quote(file.user()), file.context()));
+            } catch (RuntimeException e) {
+                out.add(failure(e, "a permission check (SelfSubjectAccessReview)"));
+            }
         }
 
         private Diagnosis.Finding failure(RuntimeException e, String request) {

@@ -75,6 +75,8 @@ class DoctorIT {
                 + " (created "), run.out());
         assertTrue(run.out().contains("[ok] Credentials: user \"motospkg-dev-admin\" authenticates with a bearer token."),
                 run.out());
+        assertTrue(run.out().contains("[ok] Permissions: in namespace default, user \"motospkg-dev-admin\" may list and"
+                + " create Secrets (release records), create Leases (the release lock) and patch Deployments,"), run.out());
         assertTrue(run.out().endsWith("Healthy: motospkg can work with context motospkg-dev, server " + server(cluster)
                 + ".\n"), run.out());
 
@@ -134,6 +136,29 @@ class DoctorIT {
                 + " the token is wrong, expired or revoked, or it belongs to another cluster"), run.out());
         assertTrue(run.out().contains("Fix: log in again or take the cluster's current kubeconfig"), run.out());
         assertFalse(run.out().contains("not-the-token"), "the token is never printed");
+    }
+
+    /** A service account without any RBAC: authenticated (not a 401), refused by RBAC (403), said as such. */
+    @Test
+    void aUserWithoutRbacIsAuthenticatedButWarnedAboutPermissions(TestCluster cluster) throws IOException {
+        String ns = cluster.namespace();
+        cluster.client().serviceAccounts().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata().withName("nobody").endMetadata().build()).create();
+        String token = cluster.client().serviceAccounts().inNamespace(ns).withName("nobody")
+                .tokenRequest(new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder().withNewSpec()
+                        .withExpirationSeconds(600L).endSpec().build()).getStatus().getToken();
+        Path kubeconfig = variant(cluster, "no-rbac", "token: *\\S+", "token: " + token);
+        Files.writeString(kubeconfig, Files.readString(kubeconfig).replace("namespace: default", "namespace: " + ns));
+        Run run = doctor(kubeconfig, null);
+        assertEquals(ExitCode.OK, run.code(), "warnings only: " + run.out());
+        assertTrue(run.out().contains("[warning] Permissions: user \"motospkg-dev-admin\" is authenticated, but RBAC"
+                + " forbids GET namespace kube-system (403): namespaces \"kube-system\" is forbidden: User"
+                + " \"system:serviceaccount:" + ns + ":nobody\" cannot get resource \"namespaces\""), run.out());
+        assertTrue(run.out().contains("[warning] Permissions: in namespace " + ns + ", RBAC does not let user"
+                + " \"motospkg-dev-admin\": list secrets, create secrets, create leases, patch deployments, patch services,"
+                + " patch persistentvolumeclaims."), run.out());
+        assertFalse(run.out().contains("Authentication"), run.out());
+        assertFalse(run.out().contains(token), "the token is never printed");
     }
 
     @Test
