@@ -40,13 +40,19 @@ final class RunningImages {
                 if (Trees.at(pod, List.of("metadata", "deletionTimestamp")) != null) {
                     continue; // on its way out: not what runs
                 }
+                // the image as the pod spec names it (the runtime reports it normalized: docker.io/library/...)
+                Map<String, String> specImages = new LinkedHashMap<>();
+                for (Map<String, Object> c : Trees.mapList(Trees.at(pod, List.of("spec", "containers")))) {
+                    specImages.put(String.valueOf(c.get("name")), String.valueOf(c.get("image")));
+                }
                 for (Map<String, Object> cs : Trees.mapList(Trees.at(pod, List.of("status", "containerStatuses")))) {
                     Object id = cs.get("imageID");
                     if (id == null || String.valueOf(id).isEmpty()) {
                         continue;
                     }
                     Object[] entry = seen.computeIfAbsent(String.valueOf(cs.get("name")), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(String.valueOf(id), k -> new Object[] {String.valueOf(cs.get("image")), 0});
+                            .computeIfAbsent(String.valueOf(id), k -> new Object[] {specImages.getOrDefault(String.valueOf(cs.get("name")),
+                                    String.valueOf(cs.get("image"))), 0});
                     entry[1] = (Integer) entry[1] + 1;
                 }
             }
