@@ -7,13 +7,28 @@ import dev.motospkg.chart.ChartMetadata;
 import java.util.List;
 import java.util.Map;
 
-/** What a new revision will be: its chart, the user's values, the manifest text and the objects to apply. */
+/**
+ * What a new revision will be: its chart, the user's values, the manifest text and the objects to apply;
+ * {@code restartedAt} when {@code upgrade --restart} asked for new pods (see {@link Restarts}).
+ */
 record ChangeTarget(
         ChartMetadata chart,
         Map<String, Object> userValues,
         String manifest,
         List<DesiredObject> objects,
-        String description) {
+        String description,
+        java.time.Instant restartedAt) {
+
+    /** A target that asks for no restart of its own. */
+    ChangeTarget(ChartMetadata chart, Map<String, Object> userValues, String manifest, List<DesiredObject> objects,
+            String description) {
+        this(chart, userValues, manifest, objects, description, null);
+    }
+
+    /** The same target, restarting every workload's pods at {@code at} ({@code upgrade --restart}). */
+    ChangeTarget restartingAt(java.time.Instant at) {
+        return new ChangeTarget(chart, userValues, manifest, objects, description + " (pods restarted on purpose)", at);
+    }
 
     /** A revision rendered from the chart: install and upgrade differ only in values and revision. */
     static ChangeTarget rendered(ActionContext ctx, LoadedChart loaded, MergedValues values, ReleaseTarget target,

@@ -33,7 +33,8 @@ final class Deployer {
     List<DesiredObject> desired(Release release) {
         ReleaseContext context = new ReleaseContext(release.name(), release.namespace(), release.revision(),
                 false, true);
-        return ApplyPlan.desired(ctx.parser().parseManifest(release.manifest()), context, ctx.cluster());
+        return Restarts.stamp(ApplyPlan.desired(ctx.parser().parseManifest(release.manifest()), context, ctx.cluster()),
+                release.restartedAt());
     }
 
     /** Applies only created and changed objects; unchanged ones get no request at all. */

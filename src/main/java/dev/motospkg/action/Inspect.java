@@ -42,7 +42,14 @@ public final class Inspect {
             row.put("chart", r.chart().name() + "-" + r.chart().version());
             row.put("appVersion", r.chart().appVersion());
             row.put("description", r.description());
+            if (revisions.stream().anyMatch(x -> x.images() != null && !x.images().isEmpty())) {
+                row.put("images", r.images() == null || r.images().isEmpty() ? "-" : String.join(" ", r.images().stream()
+                        .map(i -> i.container() + "=" + i.shortDigest()).toList()));
+            }
             rows.add(row);
+        }
+        if (format == OutputFormat.TABLE) {
+            ClusterTarget.warnIfElsewhere(ctx, revisions, ClusterTarget.current(ctx));
         }
         format.print(ctx.out(), rows);
     }

@@ -5,6 +5,7 @@ import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.diff.FieldChange;
 import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.release.AppliedTo;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
 import dev.motospkg.storage.HistoryPruner;
@@ -53,7 +54,7 @@ final class ReleaseChange {
                             : "Install it first: `motospkg install`"
                                     + (request.operation() == ReleaseOperation.UPGRADE ? " (or upgrade --install)." : ".")));
         }
-        ChangeTarget next = request.target().apply(history, current);
+        ChangeTarget next = Restarts.carry(request.target().apply(history, current), current);
         List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
         Plan plan = new Planner(ctx).plan(request.release(), next.objects(), previous, attempted(history, current),
                 request.takeover());
@@ -77,8 +78,11 @@ final class ReleaseChange {
         ReleaseOperation kind = request.operation();
         String name = request.release().name();
         String namespace = request.release().namespace();
+        // Said before anything else, so a change aimed at the wrong cluster is seen before it happens.
+        AppliedTo here = ClusterTarget.announce(ctx, namespace);
         // Plan before locking: a refused or no-op change writes nothing, so it needs no lock.
         History seen = history(request.release());
+        ClusterTarget.warnIfElsewhere(ctx, seen.revisions(), here);
         Prepared look = null;
         // An install always writes, so only upgrades and rollbacks gain from planning before the lock.
         if (kind != ReleaseOperation.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()
@@ -98,7 +102,7 @@ final class ReleaseChange {
             // Someone may have changed the release between our look and the lock: plan again then.
             Prepared prepared = look != null && history.revisions().equals(seen.revisions()) ? look
                     : prepare(request, history);
-            return change(request, prepared, wait, lock);
+            return change(request, prepared, wait, lock, here);
         }
     }
 
@@ -106,7 +110,8 @@ final class ReleaseChange {
      * Steps 4–6 under the lock we hold: refuse or skip, record pending, apply, record the outcome.
      * An atomic failure comes back through here as a rollback, under the same lock.
      */
-    private Release change(ChangeRequest request, Prepared prepared, WaitOptions wait, ReleaseLocks.Lock lock) {
+    private Release change(ChangeRequest request, Prepared prepared, WaitOptions wait, ReleaseLocks.Lock lock,
+            AppliedTo here) {
         ReleaseOperation kind = request.operation();
         String name = request.release().name();
         String namespace = request.release().namespace();
@@ -121,7 +126,8 @@ final class ReleaseChange {
         Instant now = ctx.clock().instant();
         Instant first = current != null ? current.firstDeployed() : now;
         Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
-                next.userValues(), next.manifest(), first, now, next.description());
+                next.userValues(), next.manifest(), first, now, next.description(), here, null,
+                next.restartedAt());
         ensureHeld(lock, name);
         ctx.store().create(pending);
         ctx.out().println(capitalized(kind.verb) + " " + pending.label() + " in namespace " + namespace + ":");
@@ -140,6 +146,10 @@ final class ReleaseChange {
         }
         ensureHeld(lock, name);
         Release deployed = pending.withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
+        if (wait.waits()) {
+            // the contents the tags resolved to, as the kubelet reports them once the pods are ready
+            deployed = deployed.withImages(RunningImages.of(ctx.cluster(), next.objects()));
+        }
         ctx.store().update(deployed);
         if (current != null) {
             ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(),
@@ -165,6 +175,9 @@ final class ReleaseChange {
         if (current != null && !plan.writes() && sameRevision(current, prepared.next())) {
             ctx.out().println("Release " + current.name() + " is up to date: revision " + current.revision()
                     + " already matches the chart, values and cluster; nothing was written.");
+            if (kind == ReleaseOperation.UPGRADE) {
+                Restarts.sameTagNote(prepared.next().objects()).ifPresent(n -> ctx.out().println("  " + n));
+            }
             ctx.out().flush();
             return current;
         }
@@ -255,7 +268,7 @@ final class ReleaseChange {
         try {
             ensureHeld(lock, ref.name());
             restored = change(rollback, prepare(rollback, history(ref)), new WaitOptions(wait.waits(), wait.timeout(),
-                    false), lock);
+                    false), lock, failed.appliedTo());
         } catch (MotosException second) {
             return new MotosException(ExitCode.FAILED, cause.getMessage() + "\n(atomic: rolling back to revision "
                     + current.revision() + " failed too: " + second.getMessage() + ")",

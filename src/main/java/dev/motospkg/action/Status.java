@@ -2,6 +2,7 @@ package dev.motospkg.action;
 
 import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.release.Release;
+import dev.motospkg.release.RunningImage;
 import dev.motospkg.wait.ObjectState;
 import dev.motospkg.wait.LiveState;
 import dev.motospkg.yaml.JsonPrinter;
@@ -39,6 +40,8 @@ public final class Status {
             objects.add(row);
             live.ifPresent(l -> access.addAll(access(d, l)));
         }
+        List<RunningImage> images = RunningImages.of(ctx.cluster(), new Deployer(ctx).desired(release));
+        List<String> mixed = RunningImages.mixed(images);
         if (format != OutputFormat.TABLE) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("name", release.name());
@@ -46,13 +49,55 @@ public final class Status {
             doc.put("revision", release.revision());
             doc.put("status", release.status().wire());
             doc.put("description", release.description());
+            if (release.appliedTo() != null) {
+                doc.put("appliedTo", Map.of("clusterId", String.valueOf(release.appliedTo().clusterId()),
+                        "via", String.valueOf(release.appliedTo().via())));
+            }
             doc.put("objects", objects);
             doc.put("access", access);
+            if (!images.isEmpty()) {
+                doc.put("images", images.stream().map(Status::imageRow).toList());
+                doc.put("mixedImages", mixed);
+            }
             ctx.out().print(format == OutputFormat.JSON ? JsonPrinter.print(doc) : new YamlCodec().print(doc));
             ctx.out().flush();
             return;
         }
+        ClusterTarget.warnIfElsewhere(ctx, List.of(release), ClusterTarget.current(ctx));
         print(ctx.out(), release, objects, access);
+        printImages(ctx.out(), images, mixed);
+    }
+
+    private static Map<String, Object> imageRow(RunningImage i) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("workload", i.workload());
+        row.put("container", i.container());
+        row.put("image", i.image());
+        row.put("digest", i.shortDigest());
+        row.put("imageID", i.imageId());
+        row.put("pods", i.pods());
+        return row;
+    }
+
+    /** What the pods run, by digest; a container with two digests under one tag is flagged. */
+    static void printImages(PrintWriter out, List<RunningImage> images, List<String> mixed) {
+        if (images.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Images the pods run (their imageID):");
+        List<Map<String, Object>> rows = images.stream().map(i -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("workload", i.workload());
+            row.put("container", i.container());
+            row.put("image", i.image());
+            row.put("digest", i.shortDigest());
+            row.put("pods", i.pods());
+            return row;
+        }).toList();
+        Table.print(out, rows);
+        mixed.forEach(m -> out.println("Warning: " + m));
+        out.flush();
     }
 
     static void print(PrintWriter out, Release release, List<Map<String, Object>> objects, List<String> access) {
@@ -63,6 +108,10 @@ public final class Status {
         out.println("CHART: " + release.chart().name() + "-" + release.chart().version() + " (app "
                 + release.chart().appVersion() + ")");
         out.println("DESCRIPTION: " + release.description());
+        if (release.appliedTo() != null && release.appliedTo().clusterId() != null) {
+            out.println("CLUSTER: kube-system uid " + release.appliedTo().clusterId() + " (applied through "
+                    + release.appliedTo().via() + ")");
+        }
         out.println();
         Table.print(out, objects);
         if (!access.isEmpty()) {

@@ -29,6 +29,7 @@ public final class Uninstall {
 
     public void run(Options options) {
         ReleaseRef ref = options.release();
+        ClusterTarget.announce(ctx, ref.namespace());
         // Looked up before locking: the lock would create a namespace that does not exist.
         History found = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
         if (installed(found).isEmpty()) {
@@ -42,6 +43,7 @@ public final class Uninstall {
             History history = ReleaseChange.supersedeStale(ctx,
                     new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name())));
             Release latest = installed(history).orElseThrow(() -> notInstalled(ref));
+            ClusterTarget.warnIfElsewhere(ctx, history.revisions(), ClusterTarget.current(ctx));
             Release uninstalling = latest.withStatus(ReleaseStatus.UNINSTALLING, "Deletion in progress",
                     ctx.clock().instant());
             ctx.store().update(uninstalling);

@@ -13,7 +13,12 @@ import java.nio.file.Path;
 public final class Upgrade {
 
     public record Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions,
-            boolean install, boolean resetValues, boolean dryRun, int historyMax, Takeover takeover) {
+            boolean install, boolean resetValues, boolean dryRun, int historyMax, Takeover takeover, boolean restart) {
+
+        public Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions, boolean install,
+                boolean resetValues, boolean dryRun, int historyMax, Takeover takeover) {
+            this(chart, values, target, waitOptions, install, resetValues, dryRun, historyMax, takeover, false);
+        }
 
         Install.Options asInstall() {
             return new Install.Options(chart, values, target, waitOptions, dryRun, historyMax, takeover);
@@ -46,9 +51,12 @@ public final class Upgrade {
         // release's own values layered in (validating without them refused what the release had changed).
         ReleaseRef ref = pipeline.releaseRef(loaded, options.target(), options.values());
         return new ChangeRequest(ReleaseOperation.UPGRADE, ref, options.takeover(),
-                (history, current) -> ChangeTarget.rendered(ctx, loaded,
-                        pipeline.values(loaded, previous(current, options), options.values()), options.target(),
-                        history.nextRevision(), false, "Upgrade complete"));
+                (history, current) -> {
+                    ChangeTarget t = ChangeTarget.rendered(ctx, loaded,
+                            pipeline.values(loaded, previous(current, options), options.values()), options.target(),
+                            history.nextRevision(), false, "Upgrade complete");
+                    return options.restart() ? t.restartingAt(ctx.clock().instant()) : t;
+                });
     }
 
     private static Layer previous(Release current, Options options) {

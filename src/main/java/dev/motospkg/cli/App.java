@@ -1,6 +1,7 @@
 package dev.motospkg.cli;
 
 import dev.motospkg.action.ActionContext;
+import dev.motospkg.action.Doctor;
 import dev.motospkg.action.LoadedChart;
 import dev.motospkg.action.Lint;
 import dev.motospkg.action.OutputFormat;
@@ -13,6 +14,7 @@ import dev.motospkg.action.Template;
 import dev.motospkg.chart.ChartLoader;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.io.UserFiles;
+import dev.motospkg.kube.ConnectionDiagnosis;
 import dev.motospkg.kube.Fabric8Cluster;
 import dev.motospkg.kube.KubeConnection;
 import dev.motospkg.release.Release;
@@ -81,6 +83,10 @@ final class App implements AutoCloseable {
 
     Lint lint() {
         return new Lint(pipeline());
+    }
+
+    Doctor doctor() {
+        return new Doctor(ConnectionDiagnosis.forThisUser(clock)::diagnose, out);
     }
 
     ActionContext actionContext(KubeOptions kube) {

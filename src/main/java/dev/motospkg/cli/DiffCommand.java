@@ -95,6 +95,7 @@ final class DiffCommand implements Callable<Integer> {
         @Option(names = "--reset-values", description = "Plan as `upgrade --reset-values`.") boolean resetValues;
         @Option(names = "--adopt", description = "Plan as `upgrade --adopt`.") boolean adopt;
         @Option(names = "--force", description = "Plan as `upgrade --force`.") boolean force;
+        @Option(names = "--restart", description = "Plan as `upgrade --restart`.") boolean restart;
 
         DiffUpgrade(App app) {
             this.app = app;
@@ -104,7 +105,7 @@ final class DiffCommand implements Callable<Integer> {
         public Integer call() {
             args.checkVersion(app);
             return new Diff(app.actionContext(kube)).upgrade(new Upgrade.Options(args.chartDir(), args.request(),
-                    args.target(), WaitOptions.none(), false, resetValues, false, 10, new Takeover(adopt, force)),
+                    args.target(), WaitOptions.none(), false, resetValues, false, 10, new Takeover(adopt, force), restart),
                     output.options(app, args.chartDir())).code();
         }
     }

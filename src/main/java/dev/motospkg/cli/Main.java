@@ -76,7 +76,7 @@ public final class Main {
     private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(TemplateCommand.class, LintCommand.class,
             InstallCommand.class, UpgradeCommand.class, RollbackCommand.class, UninstallCommand.class, DiffCommand.class,
             StatusCommand.class, InspectCommands.History.class, InspectCommands.ListReleases.class,
-            InspectCommands.Get.class, VersionCommand.class, CompletionCommand.class);
+            InspectCommands.Get.class, VersionCommand.class, CompletionCommand.class, DoctorCommand.class);
 
     /**
      * picocli builds the model of every registered command by reflection before parsing (~100 ms

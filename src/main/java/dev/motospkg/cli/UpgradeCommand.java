@@ -28,6 +28,10 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--reset-values", description = "Start from the chart defaults instead of the release's values.")
     boolean resetValues;
 
+    @Option(names = "--restart", description = "Replace every pod even if nothing changed (a pod-template annotation,"
+            + " like `kubectl rollout restart`), e.g. after an image was rebuilt under the same tag; recorded in history.")
+    boolean restart;
+
     UpgradeCommand(App app) {
         this.app = app;
     }
@@ -47,7 +51,7 @@ final class UpgradeCommand implements Callable<Integer> {
         var ctx = app.actionContext(kube);
         var release = new Upgrade(ctx).run(new Upgrade.Options(args.chartDir(), args.request(),
                 args.target(), wait.options(), install,
-                resetValues, change.dryRun, change.historyMax, change.takeover()));
+                resetValues, change.dryRun, change.historyMax, change.takeover(), restart));
         if (release != null) {
             app.printChangeSummary(release);
         }

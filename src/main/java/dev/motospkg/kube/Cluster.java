@@ -19,6 +19,14 @@ public interface Cluster {
     /** "context minikube, server https://192.168.49.2:8443": for messages. */
     String describe();
 
+    /**
+     * The cluster's identity, the uid of its kube-system namespace (what tells two clusters apart
+     * even at one address); empty when the user may not read it. Connection failures throw.
+     */
+    default Optional<String> identity() {
+        return Optional.empty();
+    }
+
     Optional<Map<String, Object>> get(ObjectKey key);
 
     /**

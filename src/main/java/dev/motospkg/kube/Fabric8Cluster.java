@@ -43,6 +43,8 @@ public final class Fabric8Cluster implements Cluster {
     private final KubeConnection connection;
     /** apiVersion -> kind -> resource; one discovery request per apiVersion per instance. */
     private final Map<String, Map<String, APIResource>> discovery = new HashMap<>();
+    /** Read once per command (it does not change while the cluster lives). */
+    private Optional<String> identity;
 
     public Fabric8Cluster(KubeConnection connection) {
         this.connection = connection;
@@ -56,6 +58,22 @@ public final class Fabric8Cluster implements Cluster {
     /** HTTP requests sent so far through the connection (for tests and diagnostics). */
     public long requestCount() {
         return connection.requestCount();
+    }
+
+    @Override
+    public Optional<String> identity() {
+        if (identity == null) {
+            try {
+                var kubeSystem = connection.client().namespaces().withName("kube-system").get();
+                identity = Optional.ofNullable(kubeSystem == null ? null : kubeSystem.getMetadata().getUid());
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403) {
+                    throw KubeErrors.translate("get", "Namespace/kube-system", e, connection);
+                }
+                identity = Optional.empty(); // RBAC may hide kube-system from a namespace-scoped user: no identity
+            }
+        }
+        return identity;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * name context, server and user in messages. fabric8 still does the real parsing (auth, TLS): we
  * read it ourselves only because fabric8 silently falls back to defaults on an unknown context.
  */
-record KubeConfigFile(Path path, String contents, String context, String server, String user, String namespace) {
+record KubeConfigFile(Path path, String contents, String context, String server, String user, String namespace,
+                      boolean merged) {
 
     static final String CLUSTER_HINT = "for minikube: `minikube start` then `minikube update-context`;"
             + " for the local API server: `scripts/dev-cluster up` and the printed `export KUBECONFIG=...`";
@@ -52,6 +53,11 @@ record KubeConfigFile(Path path, String contents, String context, String server,
     }
 
     static KubeConfigFile parse(Path path, String contents, String flagContext) {
+        return parse(path, contents, flagContext, false);
+    }
+
+    /** @param merged whether {@code contents} is several files merged ({@code path} is then the first of them) */
+    static KubeConfigFile parse(Path path, String contents, String flagContext, boolean merged) {
         Map<?, ?> root;
         try {
             Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(contents);
@@ -82,7 +88,8 @@ record KubeConfigFile(Path path, String contents, String context, String server,
                     + clusterName + "\", which has no server URL", CLUSTER_HINT);
         }
         checkServer(path, clusterName, server);
-        return new KubeConfigFile(path, contents, context, server, string(ctx.get("user")), string(ctx.get("namespace")));
+        return new KubeConfigFile(path, contents, context, server, string(ctx.get("user")), string(ctx.get("namespace")),
+                merged);
     }
 
     /** fabric8 prefixes anything without "https://" with "http://": "ftp://x" would become "http://ftp://x". */
@@ -177,7 +184,7 @@ record KubeConfigFile(Path path, String contents, String context, String server,
         }
         named.forEach((list, entries) -> merged.put(list, new ArrayList<>(entries.values())));
         String contents = new Yaml().dump(merged);
-        return parse(read.get(0), contents, flagContext);
+        return parse(read.get(0), contents, flagContext, true);
     }
 
     @SuppressWarnings("unchecked")

@@ -114,7 +114,10 @@ public final class KubeConnection implements AutoCloseable {
     private KubernetesClient newClient() {
         Config config;
         try {
-            config = Config.fromKubeconfig(kubeconfig.context(), kubeconfig.contents(), kubeconfig.path().toString());
+            // Given a path, fabric8 reads that file and ignores the contents: merged KUBECONFIG files exist only
+            // as contents (their relative paths made absolute), so a cluster from the second file was lost.
+            config = Config.fromKubeconfig(kubeconfig.context(), kubeconfig.contents(),
+                    kubeconfig.merged() ? null : kubeconfig.path().toString());
         } catch (RuntimeException e) {
             throw new MotosException(ExitCode.INVALID_INPUT, "cannot use " + describe()
                     + " from kubeconfig " + kubeconfig.path() + ": " + KubeErrors.rootMessage(e),

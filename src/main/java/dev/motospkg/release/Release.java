@@ -6,7 +6,10 @@ import java.util.Map;
 
 /**
  * One revision of a release, as stored. {@code values} are what the user supplied (not the merged
- * defaults), so an upgrade can reuse them; {@code manifest} is the rendered text that was applied.
+ * defaults), so an upgrade can reuse them; {@code manifest} is the rendered text that was applied;
+ * {@code appliedTo} the cluster it was applied to (null in revisions written before it was recorded);
+ * {@code images} what its pods ran after {@code --wait} (null when it did not wait); {@code restartedAt}
+ * the pod-template restart stamp it carries (set by {@code upgrade --restart}, kept by later revisions).
  */
 public record Release(
         String name,
@@ -18,7 +21,17 @@ public record Release(
         String manifest,
         Instant firstDeployed,
         Instant lastDeployed,
-        String description) {
+        String description,
+        AppliedTo appliedTo,
+        java.util.List<RunningImage> images,
+        Instant restartedAt) {
+
+    /** A revision that records no cluster (written before motospkg recorded it, or by tests). */
+    public Release(String name, String namespace, int revision, ReleaseStatus status, ChartMetadata chart,
+            Map<String, Object> values, String manifest, Instant firstDeployed, Instant lastDeployed, String description) {
+        this(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed, description, null,
+                null, null);
+    }
 
     /**
      * The same revision in another status. {@code lastDeployed} moves only when it becomes deployed:
@@ -27,7 +40,13 @@ public record Release(
     public Release withStatus(ReleaseStatus newStatus, String newDescription, Instant now) {
         Instant deployed = newStatus == ReleaseStatus.DEPLOYED ? now : lastDeployed;
         return new Release(name, namespace, revision, newStatus, chart, values, manifest, firstDeployed, deployed,
-                newDescription);
+                newDescription, appliedTo, images, restartedAt);
+    }
+
+    /** The same revision with the images its pods were found running after the wait. */
+    public Release withImages(java.util.List<RunningImage> running) {
+        return new Release(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed,
+                description, appliedTo, running, restartedAt);
     }
 
     /** {@code motos.v3}: how messages name a revision. */

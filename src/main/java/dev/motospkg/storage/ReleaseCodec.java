@@ -2,8 +2,10 @@ package dev.motospkg.storage;
 
 import dev.motospkg.chart.ChartMetadata;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.release.AppliedTo;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
+import dev.motospkg.release.RunningImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -29,7 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  *  "chart": {"name": "motos", "version": "1.2.0", "appVersion": "2.4", "description": "..."},
  *  "values": {...user-supplied tree...}, "manifest": "---\n...",
  *  "firstDeployed": "2025-01-02T03:04:05Z", "lastDeployed": "2025-01-02T03:04:05Z",
- *  "description": "Upgrade complete"}
+ *  "description": "Upgrade complete",
+ *  "appliedTo": {"clusterId": "<kube-system uid>", "via": "context ..., server ..."},   (since issue 11; optional)
+ *  "images": [{"workload": "Deployment/backend", "container": "backend", "image": "motos-backend:v1",
+ *              "imageID": "...@sha256:...", "pods": 2}],   (after --wait; optional)
+ *  "restartedAt": "2025-01-02T03:04:05Z"}   (upgrade --restart's stamp; optional)
  * }</pre>
  *
  * Integers in {@code values} come back as {@link Long} (whatever width they were written with),
@@ -58,6 +65,26 @@ public final class ReleaseCodec {
         tree.put("firstDeployed", instant(release.firstDeployed()));
         tree.put("lastDeployed", instant(release.lastDeployed()));
         tree.put("description", release.description());
+        if (release.appliedTo() != null) {
+            Map<String, Object> applied = new LinkedHashMap<>();
+            applied.put("clusterId", release.appliedTo().clusterId());
+            applied.put("via", release.appliedTo().via());
+            tree.put("appliedTo", applied);
+        }
+        if (release.images() != null) {
+            tree.put("images", release.images().stream().map(i -> {
+                Map<String, Object> image = new LinkedHashMap<>();
+                image.put("workload", i.workload());
+                image.put("container", i.container());
+                image.put("image", i.image());
+                image.put("imageID", i.imageId());
+                image.put("pods", i.pods());
+                return image;
+            }).toList());
+        }
+        if (release.restartedAt() != null) {
+            tree.put("restartedAt", instant(release.restartedAt()));
+        }
         return mapper.writeValueAsBytes(tree);
     }
 
@@ -111,7 +138,21 @@ public final class ReleaseCodec {
                 (String) tree.get("manifest"),
                 parseInstant(tree.get("firstDeployed")),
                 parseInstant(tree.get("lastDeployed")),
-                (String) tree.get("description"));
+                (String) tree.get("description"),
+                appliedTo((Map<String, Object>) tree.get("appliedTo")),
+                images((List<Map<String, Object>>) tree.get("images")),
+                parseInstant(tree.get("restartedAt")));
+    }
+
+    /** Absent in revisions written before the cluster was recorded. */
+    private static AppliedTo appliedTo(Map<String, Object> tree) {
+        return tree == null ? null : new AppliedTo((String) tree.get("clusterId"), (String) tree.get("via"));
+    }
+
+    private static List<RunningImage> images(List<Map<String, Object>> list) {
+        return list == null ? null : list.stream().map(i -> new RunningImage((String) i.get("workload"),
+                (String) i.get("container"), (String) i.get("image"), (String) i.get("imageID"),
+                ((Number) i.get("pods")).intValue())).toList();
     }
 
     private static String instant(Instant instant) {

@@ -111,6 +111,16 @@ public final class TestNode implements AutoCloseable {
         return kubectl(Map.of(), args);
     }
 
+    /** {@code ctr} on the node's containerd, in the namespace the kubelet uses (k8s.io). */
+    public Result ctr(String... args) {
+        List<String> command = new ArrayList<>(List.of("ctr", "--address",
+                stateDir.resolve("containerd/containerd.sock").toString(), "--namespace", "k8s.io"));
+        command.addAll(List.of(args));
+        Result r = run(projectDir, 120, Map.of(), command);
+        System.out.println("[E2E] ctr " + String.join(" ", args) + " -> exit " + r.exit() + "\n" + r.output());
+        return r;
+    }
+
     /** {@code scripts/dev-cluster CMD --dir <state dir> ARGS}. */
     public Result devCluster(String cmd, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", projectDir.resolve("scripts/dev-cluster").toString(), cmd,

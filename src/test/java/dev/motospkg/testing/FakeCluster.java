@@ -67,6 +67,14 @@ public final class FakeCluster implements Cluster {
         return "fake cluster";
     }
 
+    /** The kube-system uid this fake answers; set another to play a release restored into a new cluster. */
+    public String identity = "fake-kube-system-uid";
+
+    @Override
+    public Optional<String> identity() {
+        return Optional.ofNullable(identity);
+    }
+
     @Override
     public Optional<Map<String, Object>> get(ObjectKey key) {
         return Optional.ofNullable(objects.get(id(key.kind(), key.namespace(), key.name()))).map(Trees::deepCopy);
