@@ -12,9 +12,7 @@ class HelmHabitsTest {
     private final ActionFixture f = ActionFixture.inProject();
 
     private CliRun ok(String... args) {
-        CliRun run = f.cli(args);
-        assertEquals(0, run.exitCode(), run.out() + run.err());
-        return run;
+        return f.ok(args);
     }
 
     @Test

@@ -60,6 +60,13 @@ public final class ActionFixture {
         return cli(Path.of("").toAbsolutePath(), args);
     }
 
+    /** {@link #cli(String...)} that must exit 0 (the failure shows both streams). */
+    public CliRun ok(String... args) {
+        CliRun run = cli(args);
+        org.junit.jupiter.api.Assertions.assertEquals(0, run.exitCode(), run.out() + run.err());
+        return run;
+    }
+
     public static ActionFixture inProject() {
         return new ActionFixture(Path.of("").toAbsolutePath());
     }
