@@ -3,6 +3,8 @@ package dev.motospkg.action;
 import dev.motospkg.apply.ApplyPlan;
 import dev.motospkg.apply.ClientSideOwnership;
 import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.apply.Step;
+import dev.motospkg.apply.StepPhase;
 import dev.motospkg.diff.Change;
 import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.error.MotosException;
@@ -12,8 +14,10 @@ import dev.motospkg.render.ReleaseContext;
 import dev.motospkg.yaml.Trees;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Step 5 of every change: apply what the plan says changed, in order; delete what the new revision
@@ -36,10 +40,65 @@ final class Deployer {
         return ApplyPlan.desired(ctx.parser().parseManifest(release.manifest()), context, ctx.cluster());
     }
 
-    /** Applies only created and changed objects; unchanged ones get no request at all. */
-    void deploy(Plan plan, List<DesiredObject> next, WaitOptions wait) {
-        int unchanged = 0;
+    /**
+     * Applies only created and changed objects (unchanged ones get no request at all), with the
+     * steps of {@code verb} in between: first what pre-steps need (Namespace, Secrets, ConfigMaps,
+     * PVCs and the objects their step-after names, waited ready), then the pre-steps, then the rest,
+     * then (everything waited ready) the post-steps. A failed step throws: what comes after it is
+     * never applied.
+     *
+     * @param next the new revision's objects (steps excluded)
+     */
+    void deploy(Plan plan, List<DesiredObject> next, WaitOptions wait, String verb) {
+        StepPhase prePhase = StepPhase.of(verb, true);
+        StepPhase postPhase = StepPhase.of(verb, false);
+        List<Step> pre = plan.steps(prePhase);
+        List<Step> post = plan.steps(postPhase);
+        Set<String> needed = new LinkedHashSet<>();
+        pre.forEach(s -> needed.addAll(s.after()));
+        List<Change> first = new ArrayList<>();
+        List<Change> rest = new ArrayList<>();
         for (Change c : plan.changes()) {
+            boolean early = !pre.isEmpty() && c.kind() != ChangeKind.DELETE && c.kind() != ChangeKind.KEEP
+                    && (ApplyPlan.goesFirst(c.key().kind()) || needed.contains(ref(c.key())));
+            (early ? first : rest).add(c);
+        }
+        int unchanged = apply(plan, first);
+        StepRunner steps = new StepRunner(ctx);
+        if (!pre.isEmpty()) {
+            List<String> notApplied = rest.stream().filter(c -> c.kind().writes()).map(c -> ref(c.key())).toList();
+            List<DesiredObject> before = next.stream().filter(d -> needed.contains(ref(d.key()))).toList();
+            if (!before.isEmpty()) {
+                await(before, wait.timeout(), " before step" + (pre.size() == 1 ? " " : "s ")
+                        + String.join(", ", pre.stream().map(Step::name).toList()));
+            }
+            for (Step step : pre) {
+                steps.run(step, prePhase, wait.timeout(), notApplied);
+            }
+        }
+        unchanged += apply(plan, rest);
+        if (unchanged > 0) {
+            ctx.out().println("  " + unchanged + " unchanged");
+        }
+        if (wait.waits() || !post.isEmpty()) {
+            // post-steps run against the new revision: it must be up first
+            await(next, wait.timeout(), post.isEmpty() ? "" : " before post-steps");
+        }
+        for (Step step : post) {
+            steps.run(step, postPhase, wait.timeout(), List.of());
+        }
+        ctx.out().flush();
+    }
+
+    /** "Deployment/postgres": how step-after names objects. */
+    private static String ref(ObjectKey key) {
+        return key.kind() + "/" + key.name();
+    }
+
+    /** Applies the changes in order; returns how many were unchanged. */
+    private int apply(Plan plan, List<Change> changes) {
+        int unchanged = 0;
+        for (Change c : changes) {
             switch (c.kind()) {
                 case CREATE, UPDATE -> {
                     if (plan.takesOver(c.key())) {
@@ -73,13 +132,7 @@ final class Deployer {
                 case UNCHANGED -> unchanged++;
             }
         }
-        if (unchanged > 0) {
-            ctx.out().println("  " + unchanged + " unchanged");
-        }
-        if (wait.waits()) {
-            await(next, wait);
-        }
-        ctx.out().flush();
+        return unchanged;
     }
 
     /** An existing Namespace this release starts to use: labelling it is not changing it. */
@@ -101,11 +154,11 @@ final class Deployer {
                 String.valueOf(Trees.at(live, List.of("metadata", "resourceVersion"))));
     }
 
-    private void await(List<DesiredObject> objects, WaitOptions wait) {
+    private void await(List<DesiredObject> objects, Duration timeout, String why) {
         List<ObjectKey> keys = objects.stream().map(DesiredObject::key).toList();
-        ctx.out().println("Waiting up to " + Durations.format(wait.timeout()) + " for " + keys.size()
-                + " objects to be ready...");
+        ctx.out().println("Waiting up to " + Durations.format(timeout) + " for " + keys.size()
+                + (keys.size() == 1 ? " object" : " objects") + " to be ready" + why + "...");
         ctx.out().flush();
-        ctx.waiter().await(keys, wait.timeout());
+        ctx.waiter().await(keys, timeout);
     }
 }

@@ -140,7 +140,7 @@ final class Planner {
                     + " objects in it are checked by the server when they are applied, not before");
         }
         Preflight.check(changes, byId, takeover.force(), problems, notes);
-        return new Plan(changes, byId, problems, notes, unverified == 0, takeovers, removals);
+        return new Plan(changes, byId, problems, notes, unverified == 0, takeovers, removals, List.of());
     }
 
     /**

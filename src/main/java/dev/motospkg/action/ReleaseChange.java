@@ -2,6 +2,7 @@ package dev.motospkg.action;
 
 import dev.motospkg.apply.ApplyPlan;
 import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.apply.Steps;
 import dev.motospkg.diff.FieldChange;
 import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
@@ -54,9 +55,11 @@ final class ReleaseChange {
                                     + (request.kind() == ChangeKind.UPGRADE ? " (or upgrade --install)." : ".")));
         }
         ChangeTarget next = request.target().apply(history, current);
-        List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
-        Plan plan = new Planner(ctx).plan(request.release(), next.objects(), previous, attempted(history, current),
-                request.takeover());
+        // steps are run, not kept in sync: they are planned apart from the objects
+        Steps.Split split = Steps.split(next.objects());
+        List<DesiredObject> previous = current == null ? List.of() : Steps.objectsOnly(deployer.desired(current));
+        Plan plan = new Planner(ctx).plan(request.release(), split.objects(), previous,
+                Steps.objectsOnly(attempted(history, current)), request.takeover()).withSteps(split.steps());
         return new Prepared(history, current, next, previous, plan);
     }
 
@@ -128,7 +131,7 @@ final class ReleaseChange {
         plan.notes().forEach(n -> ctx.out().println("  note: " + n));
         reportReverts(plan);
         try {
-            deployer.deploy(plan, next.objects(), wait);
+            deployer.deploy(plan, Steps.objectsOnly(next.objects()), wait, kind.verb);
         } catch (MotosException e) {
             Release failed = pending.withStatus(ReleaseStatus.FAILED,
                     kind.verb + " failed: " + firstLine(e.getMessage()), ctx.clock().instant());

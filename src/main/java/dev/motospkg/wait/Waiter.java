@@ -70,7 +70,8 @@ public final class Waiter {
                 }
             });
             Instant now = clock.instant();
-            if (notReady.isEmpty() || !now.isBefore(deadline)) {
+            boolean failed = notReady.stream().anyMatch(n -> n.state().failed());
+            if (notReady.isEmpty() || failed || !now.isBefore(deadline)) {
                 List<WaitResult.NotReady> explained = notReady.stream()
                         .map(n -> new WaitResult.NotReady(n.key(), liveState.withCrashLogs(n.key(), n.state()))).toList();
                 return new WaitResult(notReady.isEmpty(), Duration.between(start, now), explained);

@@ -200,11 +200,13 @@ class ReleaseActionsTest {
     }
 
     @Test
-    void oneFieldUpgradeWritesOneObject() {
+    void oneFieldUpgradeWritesOneObjectAfterItsMigrateStep() {
         install(dev(), WaitOptions.none());
         int writes = f.cluster.writes().size();
         upgrade(sets("backend.tag=v2"), WaitOptions.none());
-        assertEquals(List.of("apply Deployment/motos-app/backend"), f.cluster.writes().subList(writes, f.cluster.writes().size()));
+        // the step's Job is never patched: the last run's Job is deleted and the new one created
+        assertEquals(List.of("delete Job/motos-app/migrate", "apply Job/motos-app/migrate",
+                "apply Deployment/motos-app/backend"), f.cluster.writes().subList(writes, f.cluster.writes().size()));
     }
 
     @Test
