@@ -58,7 +58,8 @@ public final class Waiter {
                 if (previous == null || previous.ready() != now.ready() || !previous.summary().equals(now.summary())) {
                     String elapsed = formatElapsed(Duration.between(start, clock.instant()));
                     progress.println("  " + label(key) + ": "
-                            + (now.ready() ? "ready (" + elapsed + ")" : now.summary() + " (waiting)"));
+                            + (now.ready() ? "ready (" + elapsed + ")" : now.summary() + (now.failed() ? " (" + elapsed + ")"
+                            : " (waiting)")));
                     progress.flush();
                 }
                 last.put(key, now);

@@ -161,6 +161,7 @@ class WaiterTest {
 
         assertFalse(result.allReady());
         assertEquals(Duration.ofSeconds(3), result.elapsed(), "no waiting on for the timeout");
+        assertEquals("  Job/migrate: 0/1 complete (waiting)\n  Job/migrate: failed (3s)\n", out.toString());
         MotosException e = result.toFailure();
         assertEquals("""
                 stopped after 3s: 1 object not ready
