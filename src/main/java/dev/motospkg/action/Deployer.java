@@ -5,19 +5,20 @@ import dev.motospkg.apply.ClientSideOwnership;
 import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.apply.Step;
 import dev.motospkg.apply.StepPhase;
+import dev.motospkg.apply.StepWhen;
 import dev.motospkg.diff.Change;
 import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.kube.ObjectKey;
+import dev.motospkg.release.Backup;
 import dev.motospkg.release.Release;
 import dev.motospkg.render.ReleaseContext;
 import dev.motospkg.yaml.Trees;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Step 5 of every change: apply what the plan says changed, in order; delete what the new revision
@@ -42,39 +43,50 @@ final class Deployer {
 
     /**
      * Applies only created and changed objects (unchanged ones get no request at all), with the
-     * steps of {@code verb} in between: first what pre-steps need (Namespace, Secrets, ConfigMaps,
-     * PVCs and the objects their step-after names, waited ready), then the pre-steps, then the rest,
-     * then (everything waited ready) the post-steps. A failed step throws: what comes after it is
-     * never applied.
+     * steps of {@code verb} in between: first Namespace, Secrets, ConfigMaps and PVCs; then each
+     * pre-step in order, right after the objects its step-after names are applied and waited ready
+     * (so a step with none, such as a backup, runs against what runs now); then the rest; then
+     * (everything waited ready) the post-steps. A failed step throws: what comes after it is never
+     * applied.
      *
      * @param next the new revision's objects (steps excluded)
      */
-    void deploy(Plan plan, List<DesiredObject> next, WaitOptions wait, String verb) {
+    void deploy(Plan plan, List<DesiredObject> next, WaitOptions wait, String verb, int revision,
+            Consumer<Backup> backups) {
         StepPhase prePhase = StepPhase.of(verb, true);
         StepPhase postPhase = StepPhase.of(verb, false);
         List<Step> pre = plan.steps(prePhase);
         List<Step> post = plan.steps(postPhase);
-        Set<String> needed = new LinkedHashSet<>();
-        pre.forEach(s -> needed.addAll(s.after()));
-        List<Change> first = new ArrayList<>();
         List<Change> rest = new ArrayList<>();
+        List<Change> first = new ArrayList<>();
         for (Change c : plan.changes()) {
             boolean early = !pre.isEmpty() && c.kind() != ChangeKind.DELETE && c.kind() != ChangeKind.KEEP
-                    && (ApplyPlan.goesFirst(c.key().kind()) || needed.contains(ref(c.key())));
+                    && ApplyPlan.goesFirst(c.key().kind());
             (early ? first : rest).add(c);
         }
         int unchanged = apply(plan, first);
         StepRunner steps = new StepRunner(ctx);
-        if (!pre.isEmpty()) {
-            List<String> notApplied = rest.stream().filter(c -> c.kind().writes()).map(c -> ref(c.key())).toList();
-            List<DesiredObject> before = next.stream().filter(d -> needed.contains(ref(d.key()))).toList();
+        List<String> risks = Risk.reasons(plan);
+        for (Step step : pre) {
+            if (step.when() == StepWhen.RISKY && risks.isEmpty()) {
+                ctx.out().println("  step " + step.name() + " skipped: it runs only before a risky change, and this "
+                        + verb + " changes no PVC and no image of a workload that mounts one");
+                continue;
+            }
+            if (step.when() == StepWhen.RISKY) {
+                ctx.out().println("  risky: " + String.join("; ", risks));
+            }
+            List<Change> needed = rest.stream().filter(c -> c.kind() != ChangeKind.DELETE
+                    && c.kind() != ChangeKind.KEEP && step.after().contains(ref(c.key()))).toList();
+            unchanged += apply(plan, needed);
+            rest.removeAll(needed);
+            List<DesiredObject> before = next.stream().filter(d -> step.after().contains(ref(d.key()))).toList();
             if (!before.isEmpty()) {
-                await(before, wait.timeout(), " before step" + (pre.size() == 1 ? " " : "s ")
-                        + String.join(", ", pre.stream().map(Step::name).toList()));
+                await(before, wait.timeout(), " before step " + step.name());
             }
-            for (Step step : pre) {
-                steps.run(step, prePhase, wait.timeout(), notApplied);
-            }
+            steps.run(step, prePhase, wait.timeout(),
+                    rest.stream().filter(c -> c.kind().writes()).map(c -> ref(c.key())).toList(), revision)
+                    .ifPresent(backups);
         }
         unchanged += apply(plan, rest);
         if (unchanged > 0) {
@@ -85,7 +97,7 @@ final class Deployer {
             await(next, wait.timeout(), post.isEmpty() ? "" : " before post-steps");
         }
         for (Step step : post) {
-            steps.run(step, postPhase, wait.timeout(), List.of());
+            steps.run(step, postPhase, wait.timeout(), List.of(), revision).ifPresent(backups);
         }
         ctx.out().flush();
     }

@@ -130,10 +130,15 @@ final class ReleaseChange {
         ctx.out().println(capitalized(kind.verb) + " " + pending.label() + " in namespace " + namespace + ":");
         plan.notes().forEach(n -> ctx.out().println("  note: " + n));
         reportReverts(plan);
+        Release[] made = {pending};
         try {
-            deployer.deploy(plan, Steps.objectsOnly(next.objects()), wait, kind.verb);
+            deployer.deploy(plan, Steps.objectsOnly(next.objects()), wait, kind.verb, pending.revision(), backup -> {
+                // recorded at once: a step that fails after the backup must not lose it
+                made[0] = made[0].withBackup(backup);
+                ctx.store().update(made[0]);
+            });
         } catch (MotosException e) {
-            Release failed = pending.withStatus(ReleaseStatus.FAILED,
+            Release failed = made[0].withStatus(ReleaseStatus.FAILED,
                     kind.verb + " failed: " + firstLine(e.getMessage()), ctx.clock().instant());
             ctx.store().update(failed);
             if (wait.atomic()) {
@@ -142,7 +147,7 @@ final class ReleaseChange {
             throw e;
         }
         ensureHeld(lock, name);
-        Release deployed = pending.withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
+        Release deployed = made[0].withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
         ctx.store().update(deployed);
         if (current != null) {
             ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(),

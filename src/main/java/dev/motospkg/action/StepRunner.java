@@ -4,12 +4,14 @@ import dev.motospkg.apply.Step;
 import dev.motospkg.apply.StepPhase;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.kube.ObjectKey;
+import dev.motospkg.release.Backup;
 import dev.motospkg.yaml.Trees;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one step: deletes the Job its last run left (a Job's pod template cannot change in place, so
@@ -26,8 +28,12 @@ final class StepRunner {
         this.ctx = ctx;
     }
 
-    /** @param notApplied what the change has not applied yet (for the message when the step fails) */
-    void run(Step step, StepPhase phase, Duration timeout, List<String> notApplied) {
+    /**
+     * @param notApplied what the change has not applied yet (for the message when the step fails)
+     * @param revision   the revision being made (what a backup is taken before)
+     * @return the backup the step reported, for a {@code step-records: backup} step
+     */
+    Optional<Backup> run(Step step, StepPhase phase, Duration timeout, List<String> notApplied, int revision) {
         ObjectKey key = step.key();
         ctx.out().println("  step " + step.describe(phase) + ": running Job/" + key.name());
         ctx.out().flush();
@@ -47,12 +53,50 @@ final class StepRunner {
                             + step.cleanup().wire() + ")" : "") + "; fix the cause, then run the command again:"
                             + " the step runs again.");
         }
-        ctx.out().println("  step " + step.name() + ": done");
+        Optional<Backup> backup = step.backup() ? Optional.of(backup(step, revision)) : Optional.empty();
+        ctx.out().println("  step " + step.name() + ": done" + backup.map(b -> " (backup " + b.name() + ", "
+                + b.size() + " bytes, sha256 " + b.sha256() + ")").orElse(""));
         if (step.cleanup().deletes(true)) {
             ctx.cluster().delete(key);
             ctx.out().println("  deleted  " + key + " (step cleanup: " + step.cleanup().wire() + ")");
         }
         ctx.out().flush();
+        return backup;
+    }
+
+    /** The last {@code motospkg-backup name=... size=... sha256=...} line of the Job's log. */
+    private Backup backup(Step step, int revision) {
+        ObjectKey key = step.key();
+        String line = null;
+        for (Map<String, Object> pod : pods(key)) {
+            for (Map<String, Object> c : Trees.mapList(Trees.at(pod, List.of("spec", "containers")))) {
+                String text = ctx.cluster().logTail(key.namespace(), String.valueOf(Trees.at(pod,
+                        List.of("metadata", "name"))), String.valueOf(c.get("name")), LOG_LINES, false).orElse("");
+                for (String l : text.split("\n")) {
+                    if (l.startsWith("motospkg-backup ")) {
+                        line = l.strip();
+                    }
+                }
+            }
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (line != null) {
+            for (String part : line.substring("motospkg-backup ".length()).split(" ")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    fields.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+        }
+        try {
+            return new Backup(java.util.Objects.requireNonNull(fields.get("name")),
+                    Long.parseLong(fields.get("size")), java.util.Objects.requireNonNull(fields.get("sha256")), revision);
+        } catch (RuntimeException e) {
+            throw MotosException.failed("step " + step.name() + " completed but its log does not say which backup it"
+                    + " wrote (no line `motospkg-backup name=... size=... sha256=...`); the change stopped here",
+                    "`kubectl logs job/" + key.name() + " -n " + key.namespace() + "` shows what it did; the Job must"
+                            + " end by printing that line.");
+        }
     }
 
     private static String stopped(StepPhase phase, List<String> notApplied) {

@@ -11,9 +11,12 @@ import java.util.Set;
  *
  * @param after objects ("Deployment/postgres") applied and waited ready before a pre-* step runs
  * @param helm  declared with Helm's {@code helm.sh/hook} annotations rather than motospkg's
+ * @param when  every time, or only before a risky change
+ * @param backup the Job writes a backup and ends its log with a {@code motospkg-backup name=... size=...
+ *               sha256=...} line, recorded in the revision
  */
 public record Step(DesiredObject job, Set<StepPhase> phases, int weight, List<String> after, StepCleanup cleanup,
-        boolean helm) {
+        boolean helm, StepWhen when, boolean backup) {
 
     public Step {
         phases = Set.copyOf(phases);
@@ -36,6 +39,7 @@ public record Step(DesiredObject job, Set<StepPhase> phases, int weight, List<St
     public String describe(StepPhase phase) {
         return name() + " (Job, " + phase.wire() + (weight != 0 ? ", weight " + weight : "")
                 + (after.isEmpty() || !phase.before() ? "" : ", after " + String.join(", ", after) + " are ready")
+                + (when == StepWhen.RISKY ? ", only before a risky change" : "")
                 + (helm ? ", from helm.sh/hook" : "") + ")";
     }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  * motospkg.dev/step-weight: "0"                        order among the steps of a phase
  * motospkg.dev/step-after: Deployment/postgres         ready before a pre-* step runs
  * motospkg.dev/step-cleanup: keep-last                 or delete-on-success, delete-on-failure, delete-always
+ * motospkg.dev/step-when: risky                        only before a risky change (default always)
+ * motospkg.dev/step-records: backup                    its log's last motospkg-backup line is recorded
  * </pre>
  */
 public final class Steps {
@@ -26,6 +28,8 @@ public final class Steps {
     public static final String WEIGHT = "motospkg.dev/step-weight";
     public static final String AFTER = "motospkg.dev/step-after";
     public static final String CLEANUP = "motospkg.dev/step-cleanup";
+    public static final String WHEN = "motospkg.dev/step-when";
+    public static final String RECORDS = "motospkg.dev/step-records";
     static final String HELM_HOOK = "helm.sh/hook";
     static final String HELM_WEIGHT = "helm.sh/hook-weight";
     static final String HELM_DELETE_POLICY = "helm.sh/hook-delete-policy";
@@ -116,7 +120,16 @@ public final class Steps {
                 .orElseThrow(() -> MotosException.invalid(where + ": " + CLEANUP + " " + a.get(CLEANUP)
                         + " is not a cleanup policy", "Use keep-last, delete-on-success, delete-on-failure or"
                         + " delete-always."));
-        return new Step(d, phases, weight, after, cleanup, helm);
+        StepWhen when = helm || a.get(WHEN) == null ? StepWhen.ALWAYS
+                : StepWhen.fromWire(String.valueOf(a.get(WHEN)).strip()).orElseThrow(() -> MotosException.invalid(
+                        where + ": " + WHEN + " " + a.get(WHEN) + " is not always or risky",
+                        "Use always (the default) or risky."));
+        Object records = helm ? null : a.get(RECORDS);
+        if (records != null && !"backup".equals(String.valueOf(records).strip())) {
+            throw MotosException.invalid(where + ": " + RECORDS + " " + records + " is not something motospkg records",
+                    "Use backup, or remove the annotation.");
+        }
+        return new Step(d, phases, weight, after, cleanup, helm, when, records != null);
     }
 
     private static final Set<String> UNSUPPORTED_HELM = Set.of("pre-delete", "post-delete", "test", "test-success",

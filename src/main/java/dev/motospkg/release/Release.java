@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One revision of a release, as stored. {@code values} are what the user supplied (not the merged
- * defaults), so an upgrade can reuse them; {@code manifest} is the rendered text that was applied.
+ * defaults), so an upgrade can reuse them; {@code manifest} is the rendered text that was applied;
+ * {@code backup}: the database backup taken before it, or null.
  */
 public record Release(
         String name,
@@ -18,7 +19,15 @@ public record Release(
         String manifest,
         Instant firstDeployed,
         Instant lastDeployed,
-        String description) {
+        String description,
+        Backup backup) {
+
+    /** A revision with no backup taken before it. */
+    public Release(String name, String namespace, int revision, ReleaseStatus status, ChartMetadata chart,
+            Map<String, Object> values, String manifest, Instant firstDeployed, Instant lastDeployed,
+            String description) {
+        this(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed, description, null);
+    }
 
     /**
      * The same revision in another status. {@code lastDeployed} moves only when it becomes deployed:
@@ -27,7 +36,13 @@ public record Release(
     public Release withStatus(ReleaseStatus newStatus, String newDescription, Instant now) {
         Instant deployed = newStatus == ReleaseStatus.DEPLOYED ? now : lastDeployed;
         return new Release(name, namespace, revision, newStatus, chart, values, manifest, firstDeployed, deployed,
-                newDescription);
+                newDescription, backup);
+    }
+
+    /** The same revision with the backup taken before it. */
+    public Release withBackup(Backup taken) {
+        return new Release(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed,
+                description, taken);
     }
 
     /** {@code motos.v3}: how messages name a revision. */

@@ -2,6 +2,7 @@ package dev.motospkg.storage;
 
 import dev.motospkg.chart.ChartMetadata;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Backup;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
 import java.io.ByteArrayInputStream;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  *  "chart": {"name": "motos", "version": "1.2.0", "appVersion": "2.4", "description": "..."},
  *  "values": {...user-supplied tree...}, "manifest": "---\n...",
  *  "firstDeployed": "2025-01-02T03:04:05Z", "lastDeployed": "2025-01-02T03:04:05Z",
- *  "description": "Upgrade complete"}
+ *  "description": "Upgrade complete",
+ *  "backup": {"name": "motos-before-v3.dump", "size": 18211, "sha256": "...", "takenBefore": 3}}
  * }</pre>
  *
  * Integers in {@code values} come back as {@link Long} (whatever width they were written with),
@@ -58,6 +60,15 @@ public final class ReleaseCodec {
         tree.put("firstDeployed", instant(release.firstDeployed()));
         tree.put("lastDeployed", instant(release.lastDeployed()));
         tree.put("description", release.description());
+        if (release.backup() != null) {
+            Backup b = release.backup();
+            Map<String, Object> backup = new LinkedHashMap<>();
+            backup.put("name", b.name());
+            backup.put("size", b.size());
+            backup.put("sha256", b.sha256());
+            backup.put("takenBefore", b.takenBefore());
+            tree.put("backup", backup);
+        }
         return mapper.writeValueAsBytes(tree);
     }
 
@@ -111,7 +122,17 @@ public final class ReleaseCodec {
                 (String) tree.get("manifest"),
                 parseInstant(tree.get("firstDeployed")),
                 parseInstant(tree.get("lastDeployed")),
-                (String) tree.get("description"));
+                (String) tree.get("description"),
+                backup((Map<String, Object>) tree.get("backup")));
+    }
+
+    /** Revisions written before backups existed have none. */
+    private static Backup backup(Map<String, Object> tree) {
+        if (tree == null) {
+            return null;
+        }
+        return new Backup((String) tree.get("name"), ((Number) tree.get("size")).longValue(),
+                (String) tree.get("sha256"), ((Number) tree.get("takenBefore")).intValue());
     }
 
     private static String instant(Instant instant) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Backup;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
 import dev.motospkg.testing.ActionFixture;
@@ -109,13 +110,16 @@ class StepsActionTest {
                 e.getMessage());
         assertEquals("`kubectl logs job/migrate -n motos-app` shows its whole log; fix the cause, then run the"
                 + " command again: the step runs again.", e.hint());
-        assertEquals(List.of("delete Job/motos-app/migrate", "apply Job/motos-app/migrate"),
+        assertEquals(List.of("delete Job/motos-app/backup", "apply Job/motos-app/backup",
+                "delete Job/motos-app/migrate", "apply Job/motos-app/migrate"),
                 f.cluster.writes().subList(writes, f.cluster.writes().size()), "nothing after the step was written");
         assertEquals("motos-backend:v1", image("Deployment", "backend"), "the previous backend keeps serving");
         List<Release> history = f.store.history(NS, "motos");
         assertEquals(List.of(ReleaseStatus.DEPLOYED, ReleaseStatus.FAILED), history.stream().map(Release::status).toList());
         assertEquals("upgrade failed: step migrate failed (Job migrate, pre-upgrade): stopped after 4s: 1 object not"
                 + " ready", history.get(1).description());
+        assertEquals(new Backup("motos-20261125T120000Z.dump", 2048, "9f86d081884c7d65", 2), history.get(1).backup(),
+                "the backup taken before the failed step is recorded in the failed revision");
 
         // fixed: the next upgrade runs the step again and rolls the backend out
         f.failingWaits.clear();
@@ -125,16 +129,54 @@ class StepsActionTest {
     }
 
     @Test
+    void aNewBackendImageIsRiskyTheBackupRunsFirstAgainstTheLivePostgresAndIsRecorded() {
+        install();
+        int writes = f.cluster.writes().size();
+        Release r2 = upgrade(false, "backend.tag=v2", "postgres.tag=16");
+        List<String> w = f.cluster.writes().subList(writes, f.cluster.writes().size());
+        // postgres changes image after the backup: the dump is of the database as it was
+        assertTrue(indexOf(w, "apply Job/motos-app/backup") < indexOf(w, "apply Deployment/motos-app/postgres")
+                && indexOf(w, "apply Deployment/motos-app/postgres") < indexOf(w, "apply Job/motos-app/migrate"), w.toString());
+        assertEquals(new Backup("motos-20261125T120000Z.dump", 2048, "9f86d081884c7d65", 2), r2.backup());
+        assertEquals(r2.backup(), f.store.history(NS, "motos").get(1).backup(), "stored with the revision");
+        assertTrue(f.output.toString().contains("  risky: Deployment/postgres changes image to postgres:16;"
+                + " Deployment/backend changes image to motos-backend:v2\n"), f.output.toString());
+        assertTrue(f.output.toString().contains("  step backup: done (backup motos-20261125T120000Z.dump, 2048 bytes,"
+                + " sha256 9f86d081884c7d65)\n"), f.output.toString());
+        assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "backup-pvc").isPresent());
+    }
+
+    @Test
+    void aChangeThatRisksNoDataTakesNoBackup() {
+        install();
+        Release r2 = upgrade(false, "frontend.replicas=2");
+        assertEquals(null, r2.backup());
+        assertTrue(f.output.toString().contains("  step backup skipped: it runs only before a risky change, and this"
+                + " upgrade changes no PVC and no image of a workload that mounts one\n"), f.output.toString());
+    }
+
+    @Test
+    void aBackupStepThatDoesNotSayWhatItWroteStopsTheUpgrade() {
+        install();
+        f.cluster.log("backup-fake", "backup", "pg_dump: error: connection refused");
+        MotosException e = assertThrows(MotosException.class, () -> upgrade(false, "backend.tag=v2"));
+        assertEquals("step backup completed but its log does not say which backup it wrote (no line `motospkg-backup"
+                + " name=... size=... sha256=...`); the change stopped here", e.getMessage());
+        assertEquals("motos-backend:v1", image("Deployment", "backend"));
+    }
+
+    @Test
     void dryRunListsTheStepsThatWouldRunAndWritesNothing() {
         install();
         int writes = f.cluster.writes().size();
         f.output.getBuffer().setLength(0);
         upgrade(true, "backend.tag=v2");
         String out = f.output.toString();
-        assertTrue(out.startsWith("Dry run: would upgrade release motos in namespace motos-app (10 objects, 1 step);"
+        assertTrue(out.startsWith("Dry run: would upgrade release motos in namespace motos-app (11 objects, 2 steps);"
                 + " nothing was changed. `motospkg diff upgrade` compares with the cluster.\n"
                 + "Steps this upgrade would run (each Job deleted and created again, then waited for; a failure stops"
                 + " the upgrade there):\n"
+                + "  backup (Job, pre-upgrade, weight -10, only before a risky change): before the other objects\n"
                 + "  migrate (Job, pre-upgrade, after Deployment/postgres, Service/postgres are ready): before the other"
                 + " objects\n"), out);
         assertEquals(writes, f.cluster.writes().size());
@@ -145,7 +187,7 @@ class StepsActionTest {
         install();
         int writes = f.cluster.writes().size();
         Release same = upgrade(false);
-        assertEquals(1, same.revision());
+        assertEquals(1, same.revision(), f.output.toString());
         assertEquals(writes, f.cluster.writes().size(), "nothing written, no Job run");
     }
 

@@ -51,7 +51,7 @@ class TemplateCommandTest {
             assertEquals(List.of("00-namespace.yaml", "01-postgres-pvc.yaml", "02-media-pvc.yaml",
                     "03-postgres-deployment.yaml", "04-postgres-service.yaml", "05-backend-deployment.yaml",
                     "06-backend-service.yaml", "07-frontend-deployment.yaml", "08-frontend-service.yaml",
-                    "09-postgres-secret.yaml", "10-migrate-job.yaml"), files.map(p -> p.getFileName().toString()).sorted().toList());
+                    "09-postgres-secret.yaml", "10-migrate-job.yaml", "11-backup-pvc.yaml", "12-backup-job.yaml"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(dir.resolve("05-backend-deployment.yaml"))
                 .contains("# Source: templates/05-backend-deployment.yaml"));

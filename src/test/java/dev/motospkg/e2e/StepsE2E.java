@@ -9,9 +9,14 @@ import dev.motospkg.testing.CliRun;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -110,6 +115,30 @@ class StepsE2E {
 
     @Test
     @Order(3)
+    void theNewBackendImageWasBackedUpFirstAndBackupsListsTheFileAsItIsOnTheVolume(TestNode node) throws Exception {
+        CliRun backups = motospkg(node, "backups", "-o", "json");
+        assertEquals(0, backups.exitCode(), backups.err());
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("\"name\": \"(motos-\\d{8}T\\d{6}Z\\.dump)\"")
+                .matcher(backups.out());
+        assertTrue(named.find(), backups.out());
+        String pv = node.client().persistentVolumeClaims().inNamespace(NS).withName("backup-pvc").get().getSpec()
+                .getVolumeName();
+        Path file = Path.of(node.client().persistentVolumes().withName(pv).get().getSpec().getHostPath().getPath())
+                .resolve(named.group(1));
+        byte[] bytes = Files.readAllBytes(file);
+        assertTrue(new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("PGDMP"), "pg_dump custom format");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertTrue(backups.out().contains("\"size\": " + bytes.length), "size matches the file: " + backups.out());
+        assertTrue(backups.out().contains("\"sha256\": \"" + sha + "\""), "sha256 matches the file: " + backups.out());
+        assertTrue(backups.out().contains("\"takenBefore\": 2"), backups.out());
+        // taken before v2's migration: the dump's table of contents (plain text) has 0001's table, not 0002's
+        String toc = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertTrue(toc.contains("visits_visit") && !toc.contains("visits_upload"), "the database as it was before");
+        System.out.println("[E2E] StepsE2E: backup " + file + " " + bytes.length + " bytes, sha256 " + sha);
+    }
+
+    @Test
+    @Order(4)
     void aFailingMigrationStopsTheUpgradeAtTheStepAndV2KeepsServing(TestNode node) {
         long start = System.nanoTime();
         CliRun run = motospkg(node, "upgrade", "--set", "backend.tag=v3", "--wait", "--timeout", "120s");
@@ -139,7 +168,7 @@ class StepsE2E {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void uninstallRemovesTheStepJobAndItsPods(TestNode node) {
         CliRun run = motospkg(node, "uninstall", "--delete-data");
         assertEquals(0, run.exitCode(), run.out() + run.err());

@@ -48,7 +48,16 @@ public final class ActionFixture {
                 new ValuesAssembler(yaml, new SetParser(), UserFiles::read),
                 new TemplateEngine(yaml, RenderLimits.defaults()), new ManifestParser(yaml));
         ctx = context(pipeline, new PrintWriter(output, true));
+        // what the chart's backup step logs when it has written its file (the fake runs no pod)
+        cluster.put(Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "backup-fake",
+                "namespace", "motos-app", "labels", Map.of("job-name", "backup")),
+                "spec", Map.of("containers", List.of(Map.of("name", "backup")))));
+        cluster.log("backup-fake", "backup", BACKUP_LOG);
     }
+
+    /** The backup step's log in the fake cluster: {@code motospkg-backup} line last. */
+    public static final String BACKUP_LOG = "pg_dump: dumping contents of table \"public.visits_visit\"\n"
+            + "motospkg-backup name=motos-20261125T120000Z.dump size=2048 sha256=9f86d081884c7d65";
 
     /** This fixture's store, cluster, locks and waiter behind another pipeline and writer (the CLI's). */
     public ActionContext context(RenderPipeline pipeline, PrintWriter out) {
