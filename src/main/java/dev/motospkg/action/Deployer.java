@@ -80,7 +80,9 @@ final class Deployer {
                     && c.kind() != ChangeKind.KEEP && step.after().contains(ref(c.key()))).toList();
             unchanged += apply(plan, needed);
             rest.removeAll(needed);
-            List<DesiredObject> before = next.stream().filter(d -> step.after().contains(ref(d.key()))).toList();
+            // waits-for objects are waited as they run now: a backup needs the database that serves today
+            List<DesiredObject> before = next.stream().filter(d -> step.after().contains(ref(d.key()))
+                    || step.waitsFor().contains(ref(d.key()))).toList();
             if (!before.isEmpty()) {
                 await(before, wait.timeout(), " before step " + step.name());
             }

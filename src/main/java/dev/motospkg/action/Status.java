@@ -34,7 +34,7 @@ public final class Status {
             boolean step = Steps.isStep(d);
             // a step's Job is run, not kept: gone (its cleanup policy) is normal, and running is not "not ready"
             ObjectState state = live.map(l -> liveState.assess(d.key(), l))
-                    .orElse(new ObjectState(false, step ? "no Job left (deleted by its step cleanup policy)"
+                    .orElse(new ObjectState(false, step ? "not in the cluster: the step has not run, or its cleanup policy deleted its Job"
                             : "missing from the cluster", List.of()));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("object", d.key().toString() + (step ? " (step)" : ""));

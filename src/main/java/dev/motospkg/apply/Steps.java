@@ -17,7 +17,8 @@ import java.util.Set;
  * <pre>
  * motospkg.dev/step: pre-install,pre-upgrade          phases (Helm's hook names)
  * motospkg.dev/step-weight: "0"                        order among the steps of a phase
- * motospkg.dev/step-after: Deployment/postgres         ready before a pre-* step runs
+ * motospkg.dev/step-after: Deployment/postgres         applied and ready before a pre-* step runs
+ * motospkg.dev/step-waits-for: Deployment/postgres     ready as it runs now (not applied first)
  * motospkg.dev/step-cleanup: keep-last                 or delete-on-success, delete-on-failure, delete-always
  * motospkg.dev/step-when: risky                        only before a risky change (default always)
  * motospkg.dev/step-records: backup                    its log's last motospkg-backup line is recorded
@@ -27,6 +28,7 @@ public final class Steps {
     public static final String STEP = "motospkg.dev/step";
     public static final String WEIGHT = "motospkg.dev/step-weight";
     public static final String AFTER = "motospkg.dev/step-after";
+    public static final String WAITS_FOR = "motospkg.dev/step-waits-for";
     public static final String CLEANUP = "motospkg.dev/step-cleanup";
     public static final String WHEN = "motospkg.dev/step-when";
     public static final String RECORDS = "motospkg.dev/step-records";
@@ -100,21 +102,8 @@ public final class Steps {
                     "Give one or more of pre-install, post-install, pre-upgrade, post-upgrade, pre-rollback, post-rollback.");
         }
         int weight = weight(where, a.get(helm ? HELM_WEIGHT : WEIGHT));
-        List<String> after = new ArrayList<>();
-        if (!helm && a.get(AFTER) != null) {
-            for (String ref : String.valueOf(a.get(AFTER)).split(",")) {
-                String r = ref.strip();
-                if (r.isEmpty()) {
-                    continue;
-                }
-                if (!present.contains(r)) {
-                    throw MotosException.invalid(where + ": " + AFTER + " names " + r
-                            + ", which is not an object of this chart (Kind/name, e.g. Deployment/postgres)",
-                            "Name an object the chart renders, or remove it from " + AFTER + ".");
-                }
-                after.add(r);
-            }
-        }
+        List<String> after = helm ? List.of() : refs(where, AFTER, a.get(AFTER), present);
+        List<String> waitsFor = helm ? List.of() : refs(where, WAITS_FOR, a.get(WAITS_FOR), present);
         StepCleanup cleanup = helm ? helmCleanup(where, a.get(HELM_DELETE_POLICY)) : a.get(CLEANUP) == null
                 ? StepCleanup.KEEP_LAST : StepCleanup.fromWire(String.valueOf(a.get(CLEANUP)).strip())
                 .orElseThrow(() -> MotosException.invalid(where + ": " + CLEANUP + " " + a.get(CLEANUP)
@@ -129,11 +118,32 @@ public final class Steps {
             throw MotosException.invalid(where + ": " + RECORDS + " " + records + " is not something motospkg records",
                     "Use backup, or remove the annotation.");
         }
-        return new Step(d, phases, weight, after, cleanup, helm, when, records != null);
+        return new Step(d, phases, weight, after, waitsFor, cleanup, helm, when, records != null);
     }
 
     private static final Set<String> UNSUPPORTED_HELM = Set.of("pre-delete", "post-delete", "test", "test-success",
             "test-failure", "crd-install");
+
+    /** "Deployment/postgres,Service/postgres": objects of this chart, checked. */
+    private static List<String> refs(String where, String annotation, Object text, Set<String> present) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String ref : String.valueOf(text).split(",")) {
+            String r = ref.strip();
+            if (r.isEmpty()) {
+                continue;
+            }
+            if (!present.contains(r)) {
+                throw MotosException.invalid(where + ": " + annotation + " names " + r
+                        + ", which is not an object of this chart (Kind/name, e.g. Deployment/postgres)",
+                        "Name an object the chart renders, or remove it from " + annotation + ".");
+            }
+            out.add(r);
+        }
+        return out;
+    }
 
     private static int weight(String where, Object text) {
         if (text == null) {

@@ -176,7 +176,8 @@ class StepsActionTest {
                 + " nothing was changed. `motospkg diff upgrade` compares with the cluster.\n"
                 + "Steps this upgrade would run (each Job deleted and created again, then waited for; a failure stops"
                 + " the upgrade there):\n"
-                + "  backup (Job, pre-upgrade, weight -10, only before a risky change): before the other objects\n"
+                + "  backup (Job, pre-upgrade, weight -10, once Deployment/postgres, Service/postgres are ready as they run now,"
+                + " only before a risky change): before the other objects\n"
                 + "  migrate (Job, pre-upgrade, after Deployment/postgres, Service/postgres are ready): before the other"
                 + " objects\n"), out);
         assertEquals(writes, f.cluster.writes().size());
