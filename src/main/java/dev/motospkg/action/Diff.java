@@ -70,6 +70,9 @@ public final class Diff {
                 ctx.out().println(String.format(title, prepared.current().revision()));
             }
             printer.print(plan.changes(), plan.refused(), redaction, options.style(), ctx.out());
+            if (title == null) {
+                StepList.print(ctx.out(), plan.steps(), request.operation().verb);
+            }
             plan.notes().forEach(n -> ctx.out().println("note: " + n));
         }
         ctx.out().flush();

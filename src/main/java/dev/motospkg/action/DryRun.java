@@ -1,5 +1,6 @@
 package dev.motospkg.action;
 
+import dev.motospkg.apply.Steps;
 import dev.motospkg.resource.Redactor;
 import dev.motospkg.yaml.YamlCodec;
 
@@ -13,13 +14,17 @@ final class DryRun {
         ReleaseRef ref = request.release();
         History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
         ChangeTarget next = request.target().apply(history, history.deployed().orElse(null));
-        printManifest(ctx, next.manifest(), ref, next.objects().size(), verb);
+        Steps.Split split = Steps.split(next.objects());
+        ctx.out().println("Dry run: would " + verb + " release " + ref.name() + " in namespace " + ref.namespace()
+                + " (" + split.objects().size() + " objects"
+                + (split.steps().isEmpty() ? "" : ", " + split.steps().size() + (split.steps().size() == 1
+                ? " step" : " steps")) + "); nothing was changed. `motospkg diff " + verb
+                + "` compares with the cluster.");
+        StepList.print(ctx.out(), split.steps(), verb);
+        printManifest(ctx, next.manifest());
     }
 
-    private static void printManifest(ActionContext ctx, String manifest, ReleaseRef ref, int objects, String verb) {
-        ctx.out().println("Dry run: would " + verb + " release " + ref.name() + " in namespace " + ref.namespace()
-                + " (" + objects + " objects); nothing was changed. `motospkg diff " + verb
-                + "` compares with the cluster.");
+    private static void printManifest(ActionContext ctx, String manifest) {
         ctx.out().print(new Redactor(new YamlCodec()).redactManifest(manifest));
         ctx.out().flush();
     }

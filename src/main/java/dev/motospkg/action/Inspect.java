@@ -54,6 +54,35 @@ public final class Inspect {
         format.print(ctx.out(), rows);
     }
 
+    /** {@code motospkg backups}: the database backups the revisions record, oldest first. */
+    public void backups(ReleaseRef ref, OutputFormat format) {
+        List<Release> revisions = ctx.store().history(ref.namespace(), ref.name());
+        if (revisions.isEmpty()) {
+            throw ReleaseLookup.notFound(ctx, ref);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Release r : revisions) {
+            if (r.backup() == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", r.backup().name());
+            row.put("size", r.backup().size());
+            row.put("sha256", r.backup().sha256());
+            row.put("takenBefore", r.backup().takenBefore());
+            row.put("revisionStatus", r.status().wire());
+            rows.add(row);
+        }
+        if (rows.isEmpty() && format == OutputFormat.TABLE) {
+            ctx.out().println("No backups of release " + ref.name() + " in namespace " + ref.namespace()
+                    + ": one is taken before an upgrade or rollback that changes a PVC or the image of a workload"
+                    + " that mounts one.");
+            ctx.out().flush();
+            return;
+        }
+        format.print(ctx.out(), rows);
+    }
+
     public void list(String namespace, OutputFormat format) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Release r : ctx.store().list(namespace)) {

@@ -1,6 +1,8 @@
 package dev.motospkg.action;
 
 import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.apply.Step;
+import dev.motospkg.apply.StepPhase;
 import dev.motospkg.diff.Change;
 import dev.motospkg.diff.ChangeKind;
 import dev.motospkg.kube.ObjectKey;
@@ -15,9 +17,20 @@ import java.util.Set;
  * {@code takeovers}: keys of objects whose field ownership is taken from kubectl apply before applying.
  * {@code removals}: per key, the strategic merge patch that first removes structs the chart dropped
  * (see RemovedStructs).
+ * {@code steps}: the new revision's steps (Jobs run, not kept in sync), in run order; not in {@code changes}.
  */
 public record Plan(List<Change> changes, Map<String, DesiredObject> desiredById, List<String> problems,
-        List<String> notes, boolean serverChecked, Set<String> takeovers, Map<String, Map<String, Object>> removals) {
+        List<String> notes, boolean serverChecked, Set<String> takeovers, Map<String, Map<String, Object>> removals,
+        List<Step> steps) {
+
+    /** The steps that run in a phase, in order. */
+    public List<Step> steps(StepPhase phase) {
+        return steps.stream().filter(s -> s.runsIn(phase)).toList();
+    }
+
+    Plan withSteps(List<Step> list) {
+        return new Plan(changes, desiredById, problems, notes, serverChecked, takeovers, removals, List.copyOf(list));
+    }
 
     public boolean takesOver(ObjectKey key) {
         return takeovers.contains(key.toString());
@@ -39,6 +52,6 @@ public record Plan(List<Change> changes, Map<String, DesiredObject> desiredById,
         List<Change> out = changes.stream().map(c -> c.key().kind().equals("Namespace")
                 && c.key().name().equals(namespace) && c.kind() == ChangeKind.UPDATE
                 ? new Change(ChangeKind.CREATE, c.key(), null, c.after(), List.of()) : c).toList();
-        return new Plan(out, desiredById, problems, notes, serverChecked, takeovers, removals);
+        return new Plan(out, desiredById, problems, notes, serverChecked, takeovers, removals, steps);
     }
 }

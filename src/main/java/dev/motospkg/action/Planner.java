@@ -145,7 +145,7 @@ final class Planner {
         }
         problems.addAll(0, collisions(release, claimed));
         Preflight.check(changes, byId, takeover.force(), problems, notes);
-        return new Plan(changes, byId, problems, notes, unverified == 0, takeovers, removals);
+        return new Plan(changes, byId, problems, notes, unverified == 0, takeovers, removals, List.of());
     }
 
     /**

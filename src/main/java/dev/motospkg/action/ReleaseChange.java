@@ -2,6 +2,7 @@ package dev.motospkg.action;
 
 import dev.motospkg.apply.ApplyPlan;
 import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.apply.Steps;
 import dev.motospkg.diff.FieldChange;
 import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
@@ -55,9 +56,11 @@ final class ReleaseChange {
                                     + (request.operation() == ReleaseOperation.UPGRADE ? " (or upgrade --install)." : ".")));
         }
         ChangeTarget next = Restarts.carry(request.target().apply(history, current), current);
-        List<DesiredObject> previous = current == null ? List.of() : deployer.desired(current);
-        Plan plan = new Planner(ctx).plan(request.release(), next.objects(), previous, attempted(history, current),
-                request.takeover());
+        // steps are run, not kept in sync: they are planned apart from the objects
+        Steps.Split split = Steps.split(next.objects());
+        List<DesiredObject> previous = current == null ? List.of() : Steps.objectsOnly(deployer.desired(current));
+        Plan plan = new Planner(ctx).plan(request.release(), split.objects(), previous,
+                Steps.objectsOnly(attempted(history, current)), request.takeover()).withSteps(split.steps());
         return new Prepared(history, current, next, previous, plan);
     }
 
@@ -127,16 +130,21 @@ final class ReleaseChange {
         Instant first = current != null ? current.firstDeployed() : now;
         Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
                 next.userValues(), next.manifest(), first, now, next.description(), here, null,
-                next.restartedAt());
+                next.restartedAt(), null);
         ensureHeld(lock, name);
         ctx.store().create(pending);
         ctx.out().println(capitalized(kind.verb) + " " + pending.label() + " in namespace " + namespace + ":");
         plan.notes().forEach(n -> ctx.out().println("  note: " + n));
         reportReverts(plan);
+        Release[] made = {pending};
         try {
-            deployer.deploy(plan, next.objects(), wait);
+            deployer.deploy(plan, Steps.objectsOnly(next.objects()), wait, kind.verb, pending.revision(), backup -> {
+                // recorded at once: a step that fails after the backup must not lose it
+                made[0] = made[0].withBackup(backup);
+                ctx.store().update(made[0]);
+            });
         } catch (MotosException e) {
-            Release failed = pending.withStatus(ReleaseStatus.FAILED,
+            Release failed = made[0].withStatus(ReleaseStatus.FAILED,
                     kind.verb + " failed: " + firstLine(e.getMessage()), ctx.clock().instant());
             ctx.store().update(failed);
             if (wait.atomic()) {
@@ -145,10 +153,10 @@ final class ReleaseChange {
             throw e;
         }
         ensureHeld(lock, name);
-        Release deployed = pending.withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
+        Release deployed = made[0].withStatus(ReleaseStatus.DEPLOYED, next.description(), ctx.clock().instant());
         if (wait.waits()) {
             // the contents the tags resolved to, as the kubelet reports them once the pods are ready
-            deployed = deployed.withImages(RunningImages.of(ctx.cluster(), next.objects()));
+            deployed = deployed.withImages(RunningImages.of(ctx.cluster(), Steps.objectsOnly(next.objects())));
         }
         ctx.store().update(deployed);
         if (current != null) {

@@ -1,6 +1,7 @@
 package dev.motospkg.action;
 
 import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.apply.Steps;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.RunningImage;
 import dev.motospkg.wait.ObjectState;
@@ -31,11 +32,14 @@ public final class Status {
         List<String> access = new ArrayList<>();
         for (DesiredObject d : new Deployer(ctx).desired(release)) {
             Optional<Map<String, Object>> live = ctx.cluster().get(d.key());
+            boolean step = Steps.isStep(d);
+            // a step's Job is run, not kept: gone (its cleanup policy) is normal, and running is not "not ready"
             ObjectState state = live.map(l -> liveState.assess(d.key(), l))
-                    .orElse(new ObjectState(false, "missing from the cluster", List.of()));
+                    .orElse(new ObjectState(false, step ? "not in the cluster: the step has not run, or its cleanup policy deleted its Job"
+                            : "missing from the cluster", List.of()));
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("object", d.key().toString());
-            row.put("ready", state.ready() ? "yes" : "no");
+            row.put("object", d.key().toString() + (step ? " (step)" : ""));
+            row.put("ready", state.ready() ? "yes" : !step || state.failed() ? "no" : "-");
             row.put("state", state.summary() + (state.reasons().isEmpty() ? "" : "; " + String.join("; ", state.reasons())));
             objects.add(row);
             live.ifPresent(l -> access.addAll(access(d, l)));

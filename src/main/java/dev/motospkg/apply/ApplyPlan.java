@@ -51,6 +51,11 @@ public final class ApplyPlan {
                 .thenComparing(DesiredObject::source);
     }
 
+    /** Namespace, ServiceAccounts, Secrets, ConfigMaps, PVCs: what everything else may need, so it goes first. */
+    public static boolean goesFirst(String kind) {
+        return KIND_RANK.getOrDefault(kind, 2) < 2;
+    }
+
     /** PVCs and the Namespace: deleting them deletes data, so motospkg never replaces them either. */
     public static boolean holdsData(String kind) {
         return DATA_KINDS.contains(kind);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** history, list, get values, get manifest: read-only views of release records. */
+/** history, backups, list, get values, get manifest: read-only views of release records. */
 final class InspectCommands {
     private InspectCommands() {
     }
@@ -38,6 +38,28 @@ final class InspectCommands {
             }
             var ref = app.resolve(name, release);
             new Inspect(app.actionContext(kube)).history(ref, App.listing(output), max);
+            return 0;
+        }
+    }
+
+    @Command(name = "backups", description = "List the database backups taken before a release's revisions.")
+    static final class Backups implements Callable<Integer> {
+        @Mixin HelpOption help;
+        private final App app;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+        @Mixin ReleaseOptions release;
+        @Mixin KubeOptions kube;
+        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.")
+        String output;
+
+        Backups(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            var ref = app.resolve(name, release);
+            new Inspect(app.actionContext(kube)).backups(ref, App.listing(output));
             return 0;
         }
     }

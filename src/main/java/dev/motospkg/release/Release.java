@@ -10,6 +10,7 @@ import java.util.Map;
  * {@code appliedTo} the cluster it was applied to (null in revisions written before it was recorded);
  * {@code images} what its pods ran after {@code --wait} (null when it did not wait); {@code restartedAt}
  * the pod-template restart stamp it carries (set by {@code upgrade --restart}, kept by later revisions).
+ * {@code backup}: the database backup taken before it, or null.
  */
 public record Release(
         String name,
@@ -24,13 +25,14 @@ public record Release(
         String description,
         AppliedTo appliedTo,
         java.util.List<RunningImage> images,
-        Instant restartedAt) {
+        Instant restartedAt,
+        Backup backup) {
 
-    /** A revision that records no cluster (written before motospkg recorded it, or by tests). */
+    /** A revision that records no cluster and no backup (written before motospkg recorded them, or by tests). */
     public Release(String name, String namespace, int revision, ReleaseStatus status, ChartMetadata chart,
             Map<String, Object> values, String manifest, Instant firstDeployed, Instant lastDeployed, String description) {
         this(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed, description, null,
-                null, null);
+                null, null, null);
     }
 
     /**
@@ -40,13 +42,19 @@ public record Release(
     public Release withStatus(ReleaseStatus newStatus, String newDescription, Instant now) {
         Instant deployed = newStatus == ReleaseStatus.DEPLOYED ? now : lastDeployed;
         return new Release(name, namespace, revision, newStatus, chart, values, manifest, firstDeployed, deployed,
-                newDescription, appliedTo, images, restartedAt);
+                newDescription, appliedTo, images, restartedAt, backup);
     }
 
     /** The same revision with the images its pods were found running after the wait. */
     public Release withImages(java.util.List<RunningImage> running) {
         return new Release(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed,
-                description, appliedTo, running, restartedAt);
+                description, appliedTo, running, restartedAt, backup);
+    }
+
+    /** The same revision with the backup taken before it. */
+    public Release withBackup(Backup taken) {
+        return new Release(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed,
+                description, appliedTo, images, restartedAt, taken);
     }
 
     /** {@code motos.v3}: how messages name a revision. */

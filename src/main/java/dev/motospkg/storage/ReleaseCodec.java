@@ -3,6 +3,7 @@ package dev.motospkg.storage;
 import dev.motospkg.chart.ChartMetadata;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.release.AppliedTo;
+import dev.motospkg.release.Backup;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
 import dev.motospkg.release.RunningImage;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  *  "appliedTo": {"clusterId": "<kube-system uid>", "via": "context ..., server ..."},   (since issue 11; optional)
  *  "images": [{"workload": "Deployment/backend", "container": "backend", "image": "motos-backend:v1",
  *              "imageID": "...@sha256:...", "pods": 2}],   (after --wait; optional)
- *  "restartedAt": "2025-01-02T03:04:05Z"}   (upgrade --restart's stamp; optional)
+ *  "restartedAt": "2025-01-02T03:04:05Z",   (upgrade --restart's stamp; optional)
+ *  "backup": {"name": "motos-before-v3.dump", "size": 18211, "sha256": "...", "takenBefore": 3}}
  * }</pre>
  *
  * Integers in {@code values} come back as {@link Long} (whatever width they were written with),
@@ -84,6 +86,15 @@ public final class ReleaseCodec {
         }
         if (release.restartedAt() != null) {
             tree.put("restartedAt", instant(release.restartedAt()));
+        }
+        if (release.backup() != null) {
+            Backup b = release.backup();
+            Map<String, Object> backup = new LinkedHashMap<>();
+            backup.put("name", b.name());
+            backup.put("size", b.size());
+            backup.put("sha256", b.sha256());
+            backup.put("takenBefore", b.takenBefore());
+            tree.put("backup", backup);
         }
         return mapper.writeValueAsBytes(tree);
     }
@@ -141,7 +152,8 @@ public final class ReleaseCodec {
                 (String) tree.get("description"),
                 appliedTo((Map<String, Object>) tree.get("appliedTo")),
                 images((List<Map<String, Object>>) tree.get("images")),
-                parseInstant(tree.get("restartedAt")));
+                parseInstant(tree.get("restartedAt")),
+                backup((Map<String, Object>) tree.get("backup")));
     }
 
     /** Absent in revisions written before the cluster was recorded. */
@@ -153,6 +165,15 @@ public final class ReleaseCodec {
         return list == null ? null : list.stream().map(i -> new RunningImage((String) i.get("workload"),
                 (String) i.get("container"), (String) i.get("image"), (String) i.get("imageID"),
                 ((Number) i.get("pods")).intValue())).toList();
+    }
+
+    /** Revisions written before backups existed have none. */
+    private static Backup backup(Map<String, Object> tree) {
+        if (tree == null) {
+            return null;
+        }
+        return new Backup((String) tree.get("name"), ((Number) tree.get("size")).longValue(),
+                (String) tree.get("sha256"), ((Number) tree.get("takenBefore")).intValue());
     }
 
     private static String instant(Instant instant) {

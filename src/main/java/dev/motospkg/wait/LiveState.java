@@ -65,7 +65,7 @@ public final class LiveState {
                                 + " last log lines:\n        " + text.strip().replace("\n", "\n        ")));
             }
         }
-        return new ObjectState(state.ready(), state.summary(), reasons);
+        return new ObjectState(state.ready(), state.summary(), reasons, state.failed());
     }
 
     /** The pods a workload selects; matchExpressions are ignored (labels are enough to find them). */

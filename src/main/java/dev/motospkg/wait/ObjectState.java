@@ -9,11 +9,16 @@ import java.util.List;
  *                waiter prints a line whenever it changes
  * @param reasons why it is not ready yet, in the server's words (conditions, pod states); empty
  *                when ready
+ * @param failed  it will never become ready by waiting (a Job that failed): a wait stops at once
  */
-public record ObjectState(boolean ready, String summary, List<String> reasons) {
+public record ObjectState(boolean ready, String summary, List<String> reasons, boolean failed) {
 
     public ObjectState {
         reasons = List.copyOf(reasons);
+    }
+
+    public ObjectState(boolean ready, String summary, List<String> reasons) {
+        this(ready, summary, reasons, false);
     }
 
     static ObjectState ready(String summary) {
@@ -22,5 +27,9 @@ public record ObjectState(boolean ready, String summary, List<String> reasons) {
 
     static ObjectState waiting(String summary, List<String> reasons) {
         return new ObjectState(false, summary, reasons);
+    }
+
+    static ObjectState failed(String summary, List<String> reasons) {
+        return new ObjectState(false, summary, reasons, true);
     }
 }

@@ -137,13 +137,16 @@ public final class Readiness {
                 }
             }
         }
+        boolean failed = !reasons.isEmpty();
         if (reasons.isEmpty()) {
             reasons.add(succeeded + " of " + completions + " completions");
         }
         for (Map<String, Object> pod : pods) {
             podReasons(pod, reasons);
         }
-        return ObjectState.waiting(succeeded + "/" + completions + " complete", new ArrayList<>(reasons));
+        // a failed Job is done: no controller retries it, so waiting longer only delays the news
+        return failed ? ObjectState.failed("failed", new ArrayList<>(reasons))
+                : ObjectState.waiting(succeeded + "/" + completions + " complete", new ArrayList<>(reasons));
     }
 
     private static void conditionReasons(Map<String, Object> live, Set<String> reasons) {

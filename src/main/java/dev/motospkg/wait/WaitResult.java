@@ -29,7 +29,10 @@ public record WaitResult(boolean allReady, Duration elapsed, List<NotReady> notR
      * </pre>
      */
     public MotosException toFailure() {
-        StringBuilder text = new StringBuilder("timed out after ").append(Waiter.formatElapsed(elapsed)).append(": ")
+        boolean failed = notReady.stream().anyMatch(n -> n.state().failed());
+        // a failed Job ends the wait before the timeout: saying "timed out" would send users to --timeout
+        StringBuilder text = new StringBuilder(failed ? "stopped after " : "timed out after ")
+                .append(Waiter.formatElapsed(elapsed)).append(": ")
                 .append(notReady.size()).append(notReady.size() == 1 ? " object" : " objects").append(" not ready");
         for (NotReady item : notReady) {
             text.append("\n  ").append(Waiter.label(item.key())).append(": ").append(item.state().summary());
@@ -41,7 +44,7 @@ public record WaitResult(boolean allReady, Duration elapsed, List<NotReady> notR
         String hint = first == null ? null
                 : "`kubectl describe " + first.kind().toLowerCase() + " " + first.name()
                         + (first.namespace() == null ? "" : " -n " + first.namespace())
-                        + "` and `kubectl get events` tell more; if it is only slow, raise --timeout";
+                        + "` and `kubectl get events` tell more" + (failed ? "" : "; if it is only slow, raise --timeout");
         return MotosException.failed(text.toString(), hint);
     }
 }

@@ -80,7 +80,8 @@ public final class Waiter {
                 if (previous == null || previous.ready() != now.ready() || !previous.summary().equals(now.summary())) {
                     String elapsed = formatElapsed(Duration.between(start, clock.instant()));
                     progress.println("  " + label(key) + ": "
-                            + (now.ready() ? "ready (" + elapsed + ")" : now.summary() + " (waiting)"));
+                            + (now.ready() ? "ready (" + elapsed + ")" : now.summary() + (now.failed() ? " (" + elapsed + ")"
+                            : " (waiting)")));
                     progress.flush();
                 }
                 last.put(key, now);
@@ -101,7 +102,8 @@ public final class Waiter {
                 }
             });
             Instant now = clock.instant();
-            if (notReady.isEmpty() || !now.isBefore(deadline)) {
+            boolean failed = notReady.stream().anyMatch(n -> n.state().failed());
+            if (notReady.isEmpty() || failed || !now.isBefore(deadline)) {
                 List<WaitResult.NotReady> explained = notReady.stream()
                         .map(n -> new WaitResult.NotReady(n.key(), liveState.withCrashLogs(n.key(), n.state()))).toList();
                 return new WaitResult(notReady.isEmpty(), Duration.between(start, now), explained);

@@ -30,6 +30,7 @@ class ClusterCommandsTest {
         f.clock.advance(java.time.Duration.ofMinutes(30));
         // revision 1 keeps 12:00, when it was deployed, though it was superseded at 13:30
         Golden.assertText("cli-history.txt", ok("history").out());
+        Golden.assertText("cli-backups.txt", ok("backups").out());
         Golden.assertText("cli-uninstall.txt", ok("uninstall").out());
     }
 
@@ -40,6 +41,13 @@ class ClusterCommandsTest {
         Golden.assertText("cli-uninstall-delete-data.txt", run.out());
         assertTrue(f.cluster.find("Namespace", null, "motos-app").isPresent(), "the words say kept, and it is");
         assertTrue(f.cluster.find("PersistentVolumeClaim", "motos-app", "media-pvc").isEmpty());
+    }
+
+    @Test
+    void backupsOfAReleaseWithoutAnySaysWhenOneIsTaken() {
+        ok("install", "-f", "values/values-dev.yaml");
+        assertEquals("No backups of release motos in namespace motos-app: one is taken before an upgrade or rollback"
+                + " that changes a PVC or the image of a workload that mounts one.\n", ok("backups").out());
     }
 
     @Test
@@ -57,7 +65,7 @@ class ClusterCommandsTest {
         ok("install", "-f", "values/values-dev.yaml");
         CliRun run = f.cli("diff", "upgrade", "--set", "postgres.storage=100Mi", "--exit-code");
         assertEquals(1, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().startsWith("+0 to create, ~0 to change, -0 to delete, 9 unchanged, 1 refused\n"), run.out());
+        assertTrue(run.out().startsWith("+0 to create, ~0 to change, -0 to delete, 10 unchanged, 1 refused\n"), run.out());
         Golden.assertText("cli-diff-refused.txt", run.err());
         CliRun json = f.cli("diff", "upgrade", "--set", "postgres.storage=100Mi", "-o", "json");
         assertEquals(1, json.exitCode());

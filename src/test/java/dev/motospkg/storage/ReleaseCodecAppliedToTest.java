@@ -23,7 +23,7 @@ class ReleaseCodecAppliedToTest {
                 base.manifest(), base.firstDeployed(), base.lastDeployed(), base.description(),
                 new AppliedTo("8c1f-uid", "context prod, server https://10.0.0.1:6443"),
                 java.util.List.of(new dev.motospkg.release.RunningImage("Deployment/backend", "backend", "motos-backend:v1",
-                        "docker.io/library/motos-backend@sha256:0123456789abcdef", 2)), base.lastDeployed());
+                        "docker.io/library/motos-backend@sha256:0123456789abcdef", 2)), base.lastDeployed(), null);
         assertEquals(release, codec.decode(codec.encode(release)));
         assertEquals(release.appliedTo(), codec.decode(codec.encode(release)).withStatus(ReleaseStatus.SUPERSEDED,
                 "x", base.lastDeployed()).appliedTo(), "a status change keeps it");

@@ -27,6 +27,20 @@ class ReleaseCodecTest {
     }
 
     @Test
+    void theBackupTakenBeforeARevisionRoundTripsAndARecordWithoutOneLoads() {
+        Release base = Releases.release("prod", "motos", 3, ReleaseStatus.DEPLOYED);
+        Release backedUp = base.withBackup(new dev.motospkg.release.Backup("motos-20261202T010000Z.dump", 18211L,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 3));
+        assertEquals(backedUp, codec.decode(codec.encode(backedUp)));
+        String json = new String(codec.toJson(backedUp), StandardCharsets.UTF_8);
+        assertTrue(json.endsWith(",\"backup\":{\"name\":\"motos-20261202T010000Z.dump\",\"size\":18211,"
+                + "\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\"takenBefore\":3}}"), json);
+        // what earlier versions wrote has no backup key: it loads, with none
+        assertNull(codec.decode(codec.encode(base)).backup());
+        assertTrue(!new String(codec.toJson(base), StandardCharsets.UTF_8).contains("backup"));
+    }
+
+    @Test
     void roundTripKeepsNestedValuesWithNumbersBooleansListsAndNulls() {
         Release base = Releases.release("prod", "motos", 1, ReleaseStatus.DEPLOYED);
         Release release = new Release(base.name(), base.namespace(), 1, base.status(), base.chart(),

@@ -17,6 +17,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Real render path, in-memory store and locks, fake cluster and waiter: the action-test tier. */
 public final class ActionFixture {
@@ -25,8 +29,15 @@ public final class ActionFixture {
     public final TestClock clock = new TestClock(Instant.parse("2026-11-25T12:00:00Z"));
     public final MemoryReleaseLocks locks = new MemoryReleaseLocks(clock);
     public final StringWriter output = new StringWriter();
-    /** What the fake waiter throws at its timeout; set it to simulate a Deployment that never becomes ready. */
+    /**
+     * What the fake waiter throws at its timeout; set it to simulate a Deployment that never becomes
+     * ready. It fails the waits that include Deployment/backend (the release's wait, not a step's).
+     */
     public MotosException waitFailure;
+    /** Per "Kind/name": a wait that includes it throws this (a step's Job that fails: "Job/migrate"). */
+    public final Map<String, MotosException> failingWaits = new HashMap<>();
+    /** Every wait, as the "Kind/name" list it waited for, in order. */
+    public final List<List<String>> waits = new ArrayList<>();
     /** How many waits fail with {@link #waitFailure} before waits succeed again (an atomic rollback's wait). */
     public int waitFailures = Integer.MAX_VALUE;
     public final ActionContext ctx;
@@ -37,13 +48,29 @@ public final class ActionFixture {
                 new ValuesAssembler(yaml, new SetParser(), UserFiles::read),
                 new TemplateEngine(yaml, RenderLimits.defaults()), new ManifestParser(yaml));
         ctx = context(pipeline, new PrintWriter(output, true));
+        // what the chart's backup step logs when it has written its file (the fake runs no pod)
+        cluster.put(Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "backup-fake",
+                "namespace", "motos-app", "labels", Map.of("job-name", "backup")),
+                "spec", Map.of("containers", List.of(Map.of("name", "backup")))));
+        cluster.log("backup-fake", "backup", BACKUP_LOG);
     }
+
+    /** The backup step's log in the fake cluster: {@code motospkg-backup} line last. */
+    public static final String BACKUP_LOG = "pg_dump: dumping contents of table \"public.visits_visit\"\n"
+            + "motospkg-backup name=motos-20261125T120000Z.dump size=2048 sha256=9f86d081884c7d65";
 
     /** This fixture's store, cluster, locks and waiter behind another pipeline and writer (the CLI's). */
     public ActionContext context(RenderPipeline pipeline, PrintWriter out) {
         return new ActionContext(pipeline, new ManifestParser(new YamlCodec()), cluster, store, locks,
                 (keys, timeout) -> {
-                    if (waitFailure != null && waitFailures > 0) {
+                    List<String> names = keys.stream().map(k -> k.kind() + "/" + k.name()).toList();
+                    waits.add(names);
+                    for (String name : names) {
+                        if (failingWaits.containsKey(name)) {
+                            throw failingWaits.get(name);
+                        }
+                    }
+                    if (waitFailure != null && waitFailures > 0 && names.contains("Deployment/backend")) {
                         waitFailures--;
                         throw waitFailure;
                     }

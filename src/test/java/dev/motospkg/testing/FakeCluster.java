@@ -27,6 +27,24 @@ public final class FakeCluster implements Cluster {
     private int uidCounter;
     private int dryRuns;
 
+    private final Map<String, String> logs = new java.util.HashMap<>();
+
+    /** What {@link #logTail} returns for a pod's container ("pod/container"), as if the kubelet had it. */
+    public FakeCluster log(String pod, String container, String text) {
+        logs.put(pod + "/" + container, text);
+        return this;
+    }
+
+    @Override
+    public Optional<String> logTail(String namespace, String pod, String container, int lines, boolean previous) {
+        String text = logs.get(pod + "/" + container);
+        if (text == null) {
+            return Optional.empty();
+        }
+        List<String> all = List.of(text.split("\n"));
+        return Optional.of(String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())));
+    }
+
     public int dryRuns() {
         return dryRuns;
     }

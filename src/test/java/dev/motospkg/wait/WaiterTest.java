@@ -200,6 +200,28 @@ class WaiterTest {
                 "spec", Map.of("type", "ClusterIP", "clusterIP", "10.0.0.7"));
     }
 
+    @Test
+    void aFailedJobEndsTheWaitAtOnceSayingItStoppedNotTimedOut() {
+        ObjectKey job = new ObjectKey("batch/v1", "Job", "app", "migrate");
+        cluster.script(job, second -> Map.of("apiVersion", "batch/v1", "kind", "Job", "metadata", Map.of("name", "migrate"),
+                "spec", Map.of("selector", Map.of("matchLabels", Map.of("controller-uid", "u1"))),
+                "status", second < 3 ? Map.of("active", 1) : Map.of("failed", 1, "conditions", List.of(Map.of(
+                        "type", "Failed", "status", "True", "reason", "BackoffLimitExceeded",
+                        "message", "Job has reached the specified backoff limit")))));
+
+        WaitResult result = waiter().waitFor(List.of(job), Duration.ofMinutes(5));
+
+        assertFalse(result.allReady());
+        assertEquals(Duration.ofSeconds(3), result.elapsed(), "no waiting on for the timeout");
+        assertEquals("  Job/migrate: 0/1 complete (waiting)\n  Job/migrate: failed (3s)\n", out.toString());
+        MotosException e = result.toFailure();
+        assertEquals("""
+                stopped after 3s: 1 object not ready
+                  Job/migrate: failed
+                    - the job failed BackoffLimitExceeded: Job has reached the specified backoff limit""", e.getMessage());
+        assertFalse(e.hint().contains("--timeout"), e.hint());
+    }
+
     /** Answers get() from a script of "seconds since start -> object (null: absent)". */
     private static final class FakeCluster implements Cluster {
         private final TestClock clock;
