@@ -136,7 +136,8 @@ class KubectlAdoptionE2E {
         assertEquals(0, install.exitCode(), install.out() + install.err());
         assertTrue(install.out().contains("replacing Deployment/" + NS + "/postgres"), install.out());
 
-        assertEquals(pvcUids, uids(node), "the same PVCs: the data was never moved");
+        Map<String, String> after = uids(node);
+        pvcUids.forEach((pvc, uid) -> assertEquals(uid, after.get(pvc), pvc + " is the same PVC: the data never moved"));
         // the replaced postgres found the old database and started once: the old pod had stopped
         // before it (two postgres on one data directory would fail on postmaster.pid and restart)
         var postgres = node.client().pods().inNamespace(NS).withLabel("app.kubernetes.io/component", "database")
