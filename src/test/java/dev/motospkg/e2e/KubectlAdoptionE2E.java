@@ -182,7 +182,6 @@ class KubectlAdoptionE2E {
     @AfterAll
     static void cleanUp(TestNode node) {
         // the node is shared with the next E2E class (same node port): leave nothing behind
-        node.motospkg("uninstall", "--delete-data", "-n", NS);
-        node.kubectl("delete", "namespace", NS, "--ignore-not-found", "--wait=true", "--timeout=180s");
+        node.removeRelease(NS);
     }
 }

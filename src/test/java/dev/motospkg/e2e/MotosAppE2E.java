@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -260,5 +261,10 @@ class MotosAppE2E {
                 () -> dirs.stream().noneMatch(Files::exists));
         CliRun status = motospkg(node, "status");
         assertEquals(false, status.exitCode() == 0 && status.out().contains("deployed"), status.out());
+    }
+
+    @AfterAll
+    static void cleanUp(TestNode node) {
+        node.removeRelease(NS);
     }
 }

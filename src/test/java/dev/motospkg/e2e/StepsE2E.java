@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -175,5 +176,10 @@ class StepsE2E {
         assertTrue(run.out().contains("deleted  Job/" + NS + "/migrate"), run.out());
         eventually(Duration.ofSeconds(90), "no pod of the release is left (the Job's too)",
                 () -> node.client().pods().inNamespace(NS).list().getItems().isEmpty());
+    }
+
+    @AfterAll
+    static void cleanUp(TestNode node) {
+        node.removeRelease(NS);
     }
 }

@@ -111,6 +111,16 @@ public final class TestNode implements AutoCloseable {
         return kubectl(Map.of(), args);
     }
 
+    /**
+     * What an E2E class leaves behind, gone: its release (data included) and its namespace. The node,
+     * its node port 30080 and its images are shared with the next class, so each class calls this
+     * in {@code @AfterAll}, also after a failure.
+     */
+    public void removeRelease(String namespace) {
+        motospkg("uninstall", "--delete-data", "-n", namespace);
+        kubectl("delete", "namespace", namespace, "--ignore-not-found", "--wait=true", "--timeout=180s");
+    }
+
     /** {@code ctr} on the node's containerd, in the namespace the kubelet uses (k8s.io). */
     public Result ctr(String... args) {
         List<String> command = new ArrayList<>(List.of("ctr", "--address",
