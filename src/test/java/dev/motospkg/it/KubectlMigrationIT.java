@@ -139,7 +139,8 @@ class KubectlMigrationIT {
         int nodePort = freeNodePort();
         Path manifests = tmp.resolve("kubernetes");
         CliRun rendered = CliRun.inProject("template", "-f", "values/values-dev.yaml", "-n", ns, "--set",
-                "frontend.service.nodePort=" + nodePort, "--output-dir", manifests.toString());
+                "frontend.service.nodePort=" + nodePort, "--set", "backend.migrate=false,backup.enabled=false",
+                "--output-dir", manifests.toString());
         assertEquals(0, rendered.exitCode(), rendered.err());
         var yaml = new dev.motospkg.yaml.YamlCodec();
         try (Stream<Path> files = Files.list(manifests)) {
