@@ -20,8 +20,7 @@ final class InspectCommands {
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
         @Mixin ReleaseOptions release;
         @Mixin KubeOptions kube;
-        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.")
-        String output;
+        @Mixin ListingOutput output;
         @Option(names = "--max", paramLabel = "N", defaultValue = "256", converter = NonNegativeInt.class,
                 description = "Show only the newest N revisions (default: ${DEFAULT-VALUE}, as Helm).")
         int max;
@@ -37,7 +36,7 @@ final class InspectCommands {
                         "Use --max 1 or more (--max 1: the newest revision only).");
             }
             var ref = app.resolve(name, release);
-            new Inspect(app.actionContext(kube)).history(ref, App.listing(output), max);
+            new Inspect(app.actionContext(kube)).history(ref, output.format(), max);
             return 0;
         }
     }
@@ -49,8 +48,7 @@ final class InspectCommands {
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
         @Mixin ReleaseOptions release;
         @Mixin KubeOptions kube;
-        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.")
-        String output;
+        @Mixin ListingOutput output;
 
         Backups(App app) {
             this.app = app;
@@ -59,7 +57,7 @@ final class InspectCommands {
         @Override
         public Integer call() {
             var ref = app.resolve(name, release);
-            new Inspect(app.actionContext(kube)).backups(ref, App.listing(output));
+            new Inspect(app.actionContext(kube)).backups(ref, output.format());
             return 0;
         }
     }
@@ -72,8 +70,7 @@ final class InspectCommands {
         @Option(names = {"-A", "--all-namespaces"}, description = "All namespaces (the default when -n is not given).")
         boolean all;
         @Mixin KubeOptions kube;
-        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.")
-        String output;
+        @Mixin ListingOutput output;
 
         ListReleases(App app) {
             this.app = app;
@@ -81,7 +78,7 @@ final class InspectCommands {
 
         @Override
         public Integer call() {
-            new Inspect(app.actionContext(kube)).list(all ? null : namespace, App.listing(output));
+            new Inspect(app.actionContext(kube)).list(all ? null : namespace, output.format());
             return 0;
         }
     }

@@ -16,7 +16,7 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
     @Mixin ReleaseOptions release;
     @Mixin KubeOptions kube;
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.") String output;
+    @Mixin ListingOutput output;
     @Option(names = "--drift", description = "Also show what changed in the cluster since the revision was applied.")
     boolean drift;
 
@@ -28,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         var ref = app.resolve(name, release);
         var ctx = app.actionContext(kube);
-        new Status(ctx).run(ref, App.listing(output));
+        new Status(ctx).run(ref, output.format());
         if (drift) {
             ctx.out().println();
             new dev.motospkg.action.Diff(ctx).drift(ref, new dev.motospkg.action.Diff.Options(
