@@ -10,7 +10,6 @@ import dev.motospkg.testing.CliRun;
 import dev.motospkg.testing.LegacyManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
@@ -79,20 +78,11 @@ class KubectlAdoptionE2E {
     }
 
     static void assertDataThere(TestNode node) {
-        eventually(APP_TIMEOUT, "the app answers through the frontend", () -> node.get("/api/visits").ok());
-        String visits = node.get("/api/visits").body();
-        assertTrue(visits.contains(VISIT), "the row written before adoption is there: " + visits);
-        TestNode.Http media = node.get("/media/" + MEDIA);
-        assertEquals(200, media.status(), "nginx serves the file uploaded before adoption: " + media.body());
-        assertEquals(MEDIA_CONTENT, media.body());
+        node.assertDataServed(APP_TIMEOUT, VISIT, MEDIA, MEDIA_CONTENT);
     }
 
     static Map<String, String> uids(TestNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (PersistentVolumeClaim pvc : node.client().persistentVolumeClaims().inNamespace(NS).list().getItems()) {
-            out.put(pvc.getMetadata().getName(), pvc.getMetadata().getUid());
-        }
-        return out;
+        return node.pvcUids(NS);
     }
 
     @Test

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.motospkg.testing.CliRun;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,12 +56,7 @@ class MotosAppE2E {
     }
 
     static void assertDataThere(TestNode node) {
-        eventually(APP_TIMEOUT, "the app answers through the frontend", () -> node.get("/api/visits").ok());
-        String visits = visits(node);
-        assertTrue(visits.contains("written-before-upgrades"), "the visit row survived: " + visits);
-        TestNode.Http media = node.get("/media/" + MEDIA);
-        assertEquals(200, media.status(), "nginx serves the media file from the volume: " + media.body());
-        assertEquals(MEDIA_CONTENT, media.body());
+        node.assertDataServed(APP_TIMEOUT, "written-before-upgrades", MEDIA, MEDIA_CONTENT);
     }
 
     static Deployment deployment(TestNode node, String name) {
@@ -81,11 +74,7 @@ class MotosAppE2E {
     }
 
     static Map<String, String> pvcUids(TestNode node) {
-        Map<String, String> uids = new LinkedHashMap<>();
-        for (PersistentVolumeClaim pvc : node.client().persistentVolumeClaims().inNamespace(NS).list().getItems()) {
-            uids.put(pvc.getMetadata().getName(), pvc.getMetadata().getUid());
-        }
-        return uids;
+        return node.pvcUids(NS);
     }
 
     @Test

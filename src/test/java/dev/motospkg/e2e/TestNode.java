@@ -111,6 +111,31 @@ public final class TestNode implements AutoCloseable {
         return kubectl(Map.of(), args);
     }
 
+    /** PVC name to uid in a namespace: the same uids later mean the same volumes, so the same data. */
+    public Map<String, String> pvcUids(String namespace) {
+        Map<String, String> uids = new java.util.LinkedHashMap<>();
+        for (var pvc : client().persistentVolumeClaims().inNamespace(namespace).list().getItems()) {
+            uids.put(pvc.getMetadata().getName(), pvc.getMetadata().getUid());
+        }
+        return uids;
+    }
+
+    /**
+     * The data of a story is served: the visit row through nginx, Django and PostgreSQL, and the media
+     * file from the volume through nginx (after the app answers, within {@code timeout}).
+     */
+    public void assertDataServed(Duration timeout, String visit, String mediaName, String mediaContent) {
+        eventually(timeout, "the app answers through the frontend", () -> get("/api/visits").ok());
+        Http visits = get("/api/visits");
+        org.junit.jupiter.api.Assertions.assertEquals(200, visits.status(), visits.body());
+        org.junit.jupiter.api.Assertions.assertTrue(visits.body().contains(visit),
+                "the visit row " + visit + " is there: " + visits.body());
+        Http media = get("/media/" + mediaName);
+        org.junit.jupiter.api.Assertions.assertEquals(200, media.status(),
+                "nginx serves the media file from the volume: " + media.body());
+        org.junit.jupiter.api.Assertions.assertEquals(mediaContent, media.body());
+    }
+
     /**
      * What an E2E class leaves behind, gone: its release (data included) and its namespace. The node,
      * its node port 30080 and its images are shared with the next class, so each class calls this

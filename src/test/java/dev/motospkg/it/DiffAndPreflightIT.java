@@ -181,7 +181,7 @@ class DiffAndPreflightIT {
     void manifestsAppliedWithKubectlAreRefusedThenAdoptedInPlace(TestCluster cluster) throws Exception {
         Path manifests = tmp.resolve("kubernetes");
         CliRun rendered = CliRun.inProject(concat("template", dev("-n", cluster.namespace(), "--output-dir",
-                manifests.toString(), "--set", "backend.migrate=false,backup.enabled=false")));
+                manifests.toString(), "--set", ReleaseLifecycleIT.NO_STEPS_VALUES)));
         assertEquals(0, rendered.exitCode(), rendered.err());
         kubectl(cluster, "apply", "-f", manifests.toString());
         Map<String, String> uids = uids(cluster);

@@ -139,7 +139,7 @@ class KubectlMigrationIT {
         int nodePort = freeNodePort();
         Path manifests = tmp.resolve("kubernetes");
         CliRun rendered = CliRun.inProject("template", "-f", "values/values-dev.yaml", "-n", ns, "--set",
-                "frontend.service.nodePort=" + nodePort, "--set", "backend.migrate=false,backup.enabled=false",
+                "frontend.service.nodePort=" + nodePort, "--set", ReleaseLifecycleIT.NO_STEPS_VALUES,
                 "--output-dir", manifests.toString());
         assertEquals(0, rendered.exitCode(), rendered.err());
         var yaml = new dev.motospkg.yaml.YamlCodec();

@@ -29,7 +29,8 @@ class ReleaseLifecycleIT {
      * The chart's steps (the migrate and backup Jobs) need a Job controller and a running postgres:
      * the API server has neither, so ITs render the chart without them. StepsE2E runs them for real.
      */
-    static final List<String> NO_STEPS = List.of("--set", "backend.migrate=false,backup.enabled=false");
+    static final String NO_STEPS_VALUES = "backend.migrate=false,backup.enabled=false";
+    static final List<String> NO_STEPS = List.of("--set", NO_STEPS_VALUES);
 
     /** {@code args} with {@link #NO_STEPS} added when the command renders the chart for a change. */
     static List<String> withoutSteps(List<String> args) {
