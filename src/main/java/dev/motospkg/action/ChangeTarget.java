@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What a new revision will be: its chart, the user's values, the manifest text and the objects to apply;
- * {@code restartedAt} when {@code upgrade --restart} asked for new pods (see {@link Restarts}).
+ * {@code restartedAt} when {@code upgrade --restart} asked for new pods (see {@link Restarts});
+ * {@code rollsBackTo} the earlier revision a rollback makes live again (null for install and upgrade).
  */
 record ChangeTarget(
         ChartMetadata chart,
@@ -17,17 +18,24 @@ record ChangeTarget(
         String manifest,
         List<DesiredObject> objects,
         String description,
-        java.time.Instant restartedAt) {
+        java.time.Instant restartedAt,
+        Integer rollsBackTo) {
 
     /** A target that asks for no restart of its own. */
     ChangeTarget(ChartMetadata chart, Map<String, Object> userValues, String manifest, List<DesiredObject> objects,
             String description) {
-        this(chart, userValues, manifest, objects, description, null);
+        this(chart, userValues, manifest, objects, description, null, null);
+    }
+
+    /** The same target with another description (what the revision's record says it was). */
+    ChangeTarget describedAs(String newDescription) {
+        return new ChangeTarget(chart, userValues, manifest, objects, newDescription, restartedAt, rollsBackTo);
     }
 
     /** The same target, restarting every workload's pods at {@code at} ({@code upgrade --restart}). */
     ChangeTarget restartingAt(java.time.Instant at) {
-        return new ChangeTarget(chart, userValues, manifest, objects, description + " (pods restarted on purpose)", at);
+        return new ChangeTarget(chart, userValues, manifest, objects, description + " (pods restarted on purpose)", at,
+                rollsBackTo);
     }
 
     /** A revision rendered from the chart: install and upgrade differ only in values and revision. */

@@ -5,6 +5,7 @@ import dev.motospkg.apply.ClientSideOwnership;
 import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.apply.Step;
 import dev.motospkg.apply.StepPhase;
+import dev.motospkg.apply.StepRecords;
 import dev.motospkg.apply.StepWhen;
 import dev.motospkg.diff.Change;
 import dev.motospkg.diff.ChangeKind;
@@ -34,6 +35,23 @@ final class Deployer {
         this.ctx = ctx;
     }
 
+    /**
+     * What the steps are given: whether backup steps may run ({@code --no-backup}: no), and the
+     * backups a restore step puts back (empty: restore steps do not run), and the backup files
+     * the history will still record after this change (null: the history is not limited).
+     */
+    record StepInputs(boolean backups, List<Backup> restore, List<String> keepBackups) {
+        static StepInputs defaults() {
+            return new StepInputs(true, List.of(), null);
+        }
+    }
+
+    /**
+     * Set on backup steps' containers when the history is limited: the backup files the kept
+     * revisions record (space-separated); the step deletes this release's older ones.
+     */
+    static final String KEEP_ENV = "MOTOSPKG_KEEP_BACKUPS";
+
     /** The objects a stored revision would apply. */
     List<DesiredObject> desired(Release release) {
         ReleaseContext context = new ReleaseContext(release.name(), release.namespace(), release.revision(),
@@ -53,7 +71,7 @@ final class Deployer {
      * @param next the new revision's objects (steps excluded)
      */
     void deploy(Plan plan, List<DesiredObject> next, WaitOptions wait, String verb, int revision,
-            Consumer<Backup> backups) {
+            StepInputs inputs, Consumer<Backup> backups) {
         StepPhase prePhase = StepPhase.of(verb, true);
         StepPhase postPhase = StepPhase.of(verb, false);
         List<Step> pre = plan.steps(prePhase);
@@ -68,14 +86,28 @@ final class Deployer {
         int unchanged = apply(plan, first);
         StepRunner steps = new StepRunner(ctx);
         List<String> risks = Risk.reasons(plan);
+        List<ObjectKey> stopped = new ArrayList<>();
+        boolean toldRisks = false;
         for (Step step : pre) {
+            if (step.records() == StepRecords.SCHEMA) {
+                continue; // run by the rollback before anything changed (SchemaCheck)
+            }
+            if (step.when() == StepWhen.RESTORE && inputs.restore().isEmpty()) {
+                continue; // only rollback --restore-data runs it
+            }
+            if (step.backup() && !inputs.backups() && (step.when() != StepWhen.RISKY || !risks.isEmpty())) {
+                ctx.out().println("  step " + step.name() + " skipped: --no-backup" + (risks.isEmpty() ? ""
+                        : " (this " + verb + " risks data: " + String.join("; ", risks) + ")"));
+                continue;
+            }
             if (step.when() == StepWhen.RISKY && risks.isEmpty()) {
                 ctx.out().println("  step " + step.name() + " skipped: it runs only before a risky change, and this "
                         + verb + " changes no PVC and no image of a workload that mounts one");
                 continue;
             }
-            if (step.when() == StepWhen.RISKY) {
+            if (step.when() == StepWhen.RISKY && !toldRisks) {
                 ctx.out().println("  risky: " + String.join("; ", risks));
+                toldRisks = true;
             }
             List<Change> needed = rest.stream().filter(c -> c.kind() != ChangeKind.DELETE
                     && c.kind() != ChangeKind.RETAIN && step.after().contains(ref(c.key()))).toList();
@@ -87,11 +119,17 @@ final class Deployer {
             if (!before.isEmpty()) {
                 await(before, wait.timeout(), " before step " + step.name());
             }
-            steps.run(step, prePhase, wait.timeout(),
-                    rest.stream().filter(c -> c.kind().writes()).map(c -> ref(c.key())).toList(), revision)
-                    .ifPresent(backups);
+            List<String> notApplied = rest.stream().filter(c -> c.kind().writes()).map(c -> ref(c.key())).toList();
+            if (step.when() == StepWhen.RESTORE) {
+                stopped.addAll(restore(step, prePhase, wait, revision, inputs.restore(), next));
+                continue;
+            }
+            Map<String, String> env = step.backup() && inputs.keepBackups() != null
+                    ? Map.of(KEEP_ENV, String.join(" ", inputs.keepBackups())) : Map.of();
+            steps.run(step, prePhase, wait.timeout(), notApplied, revision, env).backup().ifPresent(backups);
         }
         unchanged += apply(plan, rest);
+        unchanged -= restart(plan, stopped, rest);
         if (unchanged > 0) {
             ctx.out().println("  " + unchanged + " unchanged");
         }
@@ -103,6 +141,54 @@ final class Deployer {
             steps.run(step, postPhase, wait.timeout(), List.of(), revision).ifPresent(backups);
         }
         ctx.out().flush();
+    }
+
+    /**
+     * {@code rollback --restore-data}: stops the workloads that write the data (scaled to 0, their
+     * pods gone), then runs the restore step with the backups to put back; returns what it stopped.
+     */
+    private List<ObjectKey> restore(Step step, StepPhase phase, WaitOptions wait, int revision, List<Backup> backups,
+            List<DesiredObject> next) {
+        List<ObjectKey> stopped = new ArrayList<>();
+        for (DesiredObject d : next) {
+            ObjectKey key = d.key();
+            if (!step.stops().contains(ref(key)) || ctx.cluster().get(key).isEmpty()) {
+                continue;
+            }
+            ctx.out().println("  stopping " + key + " (scaled to 0) so that nothing writes while the data is restored");
+            ctx.out().flush();
+            ctx.cluster().scaleToZeroAndWait(key, wait.timeout());
+            stopped.add(key);
+        }
+        String files = String.join(" ", backups.stream().map(b -> b.name() + ":" + b.sha256()).toList());
+        ctx.out().println("  restoring the backups taken before revision " + backups.get(0).takenBefore() + ": "
+                + String.join(", ", backups.stream().map(b -> b.name() + " (" + b.step() + ", " + b.size()
+                        + " bytes)").toList()));
+        new StepRunner(ctx).run(step, phase, wait.timeout(), List.of(), revision, Map.of(RESTORE_ENV, files));
+        return stopped;
+    }
+
+    /** Set on a restore step's containers: "name:sha256 name:sha256", the files to put back, checked. */
+    static final String RESTORE_ENV = "MOTOSPKG_BACKUPS";
+
+    /**
+     * Brings back the workloads a restore stopped that the plan did not apply (unchanged ones): their
+     * desired object applied again sets their replicas back. Returns how many it applied.
+     */
+    private int restart(Plan plan, List<ObjectKey> stopped, List<Change> applied) {
+        int count = 0;
+        for (ObjectKey key : stopped) {
+            boolean done = applied.stream().anyMatch(c -> c.key().equals(key) && c.kind().writes()
+                    && c.kind() != ChangeKind.DELETE && c.kind() != ChangeKind.RETAIN);
+            DesiredObject desired = plan.desiredById().get(key.toString());
+            if (done || desired == null) {
+                continue;
+            }
+            ctx.cluster().apply(desired.body(), false);
+            ctx.out().println("  started  " + key + " again (it was stopped for the restore)");
+            count++;
+        }
+        return count;
     }
 
     /** "Deployment/postgres": how step-after names objects. */

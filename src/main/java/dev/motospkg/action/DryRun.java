@@ -15,10 +15,11 @@ final class DryRun {
         History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
         ChangeTarget next = request.target().apply(history, history.deployed().orElse(null));
         Steps.Split split = Steps.split(next.objects());
+        long steps = split.steps().stream().filter(s -> s.runsIn(dev.motospkg.apply.StepPhase.of(verb, true))
+                || s.runsIn(dev.motospkg.apply.StepPhase.of(verb, false))).count();
         ctx.out().println("Dry run: would " + verb + " release " + ref.name() + " in namespace " + ref.namespace()
                 + " (" + split.objects().size() + " objects"
-                + (split.steps().isEmpty() ? "" : ", " + split.steps().size() + (split.steps().size() == 1
-                ? " step" : " steps")) + "); nothing was changed. `motospkg diff " + verb
+                + (steps == 0 ? "" : ", " + steps + (steps == 1 ? " step" : " steps")) + "); nothing was changed. `motospkg diff " + verb
                 + "` compares with the cluster.");
         StepList.print(ctx.out(), split.steps(), verb);
         printManifest(ctx, next.manifest());

@@ -54,7 +54,7 @@ public final class Inspect {
         format.print(ctx.out(), rows);
     }
 
-    /** {@code motospkg backups}: the database backups the revisions record, oldest first. */
+    /** {@code motospkg backups}: the backups the revisions record (database and media), oldest first. */
     public void backups(ReleaseRef ref, OutputFormat format) {
         List<Release> revisions = ctx.store().history(ref.namespace(), ref.name());
         if (revisions.isEmpty()) {
@@ -62,16 +62,16 @@ public final class Inspect {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Release r : revisions) {
-            if (r.backup() == null) {
-                continue;
+            for (var b : r.backupList()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", b.name());
+                row.put("step", b.step());
+                row.put("size", b.size());
+                row.put("sha256", b.sha256());
+                row.put("takenBefore", b.takenBefore());
+                row.put("revisionStatus", r.status().wire());
+                rows.add(row);
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", r.backup().name());
-            row.put("size", r.backup().size());
-            row.put("sha256", r.backup().sha256());
-            row.put("takenBefore", r.backup().takenBefore());
-            row.put("revisionStatus", r.status().wire());
-            rows.add(row);
         }
         if (rows.isEmpty() && format == OutputFormat.TABLE) {
             ctx.out().println("No backups of release " + ref.name() + " in namespace " + ref.namespace()

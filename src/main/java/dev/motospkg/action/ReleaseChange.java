@@ -7,6 +7,7 @@ import dev.motospkg.diff.FieldChange;
 import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.release.AppliedTo;
+import dev.motospkg.release.Backup;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.ReleaseStatus;
 import dev.motospkg.storage.HistoryPruner;
@@ -122,10 +123,15 @@ final class ReleaseChange {
         if (unchanged != null) {
             return unchanged;
         }
+        // a rollback looks at the database before it changes anything: its code may be older than the schema
+        List<Backup> restoring = kind == ReleaseOperation.ROLLBACK ? new SchemaCheck(ctx).check(request, prepared, wait)
+                : List.of();
         Plan plan = lock.createdNamespace() ? prepared.plan().withNamespaceCreated(namespace) : prepared.plan();
         History history = prepared.history();
         Release current = prepared.current();
-        ChangeTarget next = prepared.next();
+        ChangeTarget next = restoring.isEmpty() ? prepared.next() : prepared.next().describedAs(prepared.next()
+                .description() + " (data restored from the backups taken before revision "
+                + restoring.get(0).takenBefore() + ")");
         Instant now = ctx.clock().instant();
         Instant first = current != null ? current.firstDeployed() : now;
         Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),
@@ -138,7 +144,8 @@ final class ReleaseChange {
         reportReverts(plan);
         Release[] made = {pending};
         try {
-            deployer.deploy(plan, Steps.objectsOnly(next.objects()), wait, kind.verb, pending.revision(), backup -> {
+            deployer.deploy(plan, Steps.objectsOnly(next.objects()), wait, kind.verb, pending.revision(),
+                    new Deployer.StepInputs(request.data().backups(), restoring, keptBackups(history)), backup -> {
                 // recorded at once: a step that fails after the backup must not lose it
                 made[0] = made[0].withBackup(backup);
                 ctx.store().update(made[0]);
@@ -167,6 +174,23 @@ final class ReleaseChange {
             HistoryPruner.prune(ctx.store(), namespace, name, historyMax);
         }
         return deployed;
+    }
+
+    /**
+     * The backup files the history still records once this change has pruned it (the newest
+     * {@code historyMax - 1} revisions before it, and the deployed one); null when it is not limited.
+     */
+    private List<String> keptBackups(History history) {
+        if (historyMax <= 0) {
+            return null;
+        }
+        List<Release> revisions = history.revisions();
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = Math.max(0, revisions.size() - (historyMax - 1)); i < revisions.size(); i++) {
+            revisions.get(i).backupList().forEach(b -> kept.add(b.name()));
+        }
+        history.deployed().ifPresent(d -> d.backupList().forEach(b -> kept.add(b.name())));
+        return kept.stream().distinct().toList();
     }
 
     /** Throws when preflight refuses; returns the current revision when there is nothing to do; else null. */
@@ -270,8 +294,8 @@ final class ReleaseChange {
         String why = " (atomic: " + kind.verb + " to " + failed.revision() + " failed)";
         ChangeRequest rollback = new ChangeRequest(ReleaseOperation.ROLLBACK, ref, Takeover.none(), (history, deployed) -> {
             ChangeTarget t = base.target().apply(history, deployed);
-            return new ChangeTarget(t.chart(), t.userValues(), t.manifest(), t.objects(), t.description() + why);
-        });
+            return t.describedAs(t.description() + why);
+        }, new DataOptions(failedRequest.data().backups(), DataOptions.OnRollback.REFUSE_IF_AHEAD));
         Release restored;
         try {
             ensureHeld(lock, ref.name());

@@ -27,7 +27,7 @@ final class Restarts {
     static ChangeTarget carry(ChangeTarget next, Release current) {
         Instant stamp = next.restartedAt() != null ? next.restartedAt() : current == null ? null : current.restartedAt();
         return new ChangeTarget(next.chart(), next.userValues(), next.manifest(), stamp(next.objects(), stamp),
-                next.description(), stamp);
+                next.description(), stamp, next.rollsBackTo());
     }
 
     /** The objects with the stamp on every workload's pod template (none: the annotation removed). */

@@ -6,8 +6,16 @@ import dev.motospkg.release.Release;
 /** {@code motospkg rollback}: a new revision with the manifest and values of an earlier one. */
 public final class Rollback {
 
-    /** {@code revision}: the one to go back to; null means the one before the deployed revision. */
-    public record Options(ReleaseRef release, Integer revision, WaitOptions waitOptions, int historyMax) {
+    /**
+     * {@code revision}: the one to go back to; null means the one before the deployed revision.
+     * {@code data}: backups before it, and what to do when the database is ahead of that revision.
+     */
+    public record Options(ReleaseRef release, Integer revision, WaitOptions waitOptions, int historyMax,
+            DataOptions data) {
+
+        public Options(ReleaseRef release, Integer revision, WaitOptions waitOptions, int historyMax) {
+            this(release, revision, waitOptions, historyMax, DataOptions.defaults());
+        }
     }
 
     private final ActionContext ctx;
@@ -32,7 +40,7 @@ public final class Rollback {
                             + (wanted < 1 ? " (revision 1 is the first)" : ""),
                     "See `motospkg history " + ref.name() + " -n " + ref.namespace() + "` for the revisions kept."));
             return new ChangeTarget(target.chart(), target.values(), target.manifest(), deployer.desired(target),
-                    "Rollback to " + wanted);
-        });
+                    "Rollback to " + wanted, null, wanted);
+        }, options.data());
     }
 }

@@ -2,6 +2,7 @@ package dev.motospkg.action;
 
 import dev.motospkg.apply.Step;
 import dev.motospkg.apply.StepPhase;
+import dev.motospkg.apply.StepRecords;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.kube.ObjectKey;
 import dev.motospkg.release.Backup;
@@ -28,17 +29,26 @@ final class StepRunner {
         this.ctx = ctx;
     }
 
+    /** What a step reported: the backup it wrote, or the migrations the database has that the revision does not know. */
+    record Outcome(Optional<Backup> backup, Optional<List<String>> schemaAhead) {
+    }
+
+    Optional<Backup> run(Step step, StepPhase phase, Duration timeout, List<String> notApplied, int revision) {
+        return run(step, phase, timeout, notApplied, revision, Map.of()).backup();
+    }
+
     /**
      * @param notApplied what the change has not applied yet (for the message when the step fails)
      * @param revision   the revision being made (what a backup is taken before)
-     * @return the backup the step reported, for a {@code step-records: backup} step
+     * @param env        set on every container of the Job (e.g. the backups a restore step restores)
      */
-    Optional<Backup> run(Step step, StepPhase phase, Duration timeout, List<String> notApplied, int revision) {
+    Outcome run(Step step, StepPhase phase, Duration timeout, List<String> notApplied, int revision,
+            Map<String, String> env) {
         ObjectKey key = step.key();
         ctx.out().println("  step " + step.describe(phase) + ": running Job/" + key.name());
         ctx.out().flush();
         ctx.cluster().deleteAndWait(key, DELETE_TIMEOUT);
-        ctx.cluster().apply(step.job().body(), false);
+        ctx.cluster().apply(withEnv(step.job().body(), env), false);
         try {
             ctx.waiter().await(List.of(key), timeout);
         } catch (MotosException e) {
@@ -54,6 +64,8 @@ final class StepRunner {
                             + " the step runs again.");
         }
         Optional<Backup> backup = step.backup() ? Optional.of(backup(step, revision)) : Optional.empty();
+        Optional<List<String>> ahead = step.records() == StepRecords.SCHEMA ? Optional.of(schemaAhead(step))
+                : Optional.empty();
         ctx.out().println("  step " + step.name() + ": done" + backup.map(b -> " (backup " + b.name() + ", "
                 + b.size() + " bytes, sha256 " + b.sha256() + ")").orElse(""));
         if (step.cleanup().deletes(true)) {
@@ -61,42 +73,78 @@ final class StepRunner {
             ctx.out().println("  deleted  " + key + " (step cleanup: " + step.cleanup().wire() + ")");
         }
         ctx.out().flush();
-        return backup;
+        return new Outcome(backup, ahead);
     }
 
     /** The last {@code motospkg-backup name=... size=... sha256=...} line of the Job's log. */
     private Backup backup(Step step, int revision) {
+        Map<String, String> fields = reported(step).orElse(Map.of());
+        try {
+            return new Backup(step.name(), java.util.Objects.requireNonNull(fields.get("name")),
+                    Long.parseLong(fields.get("size")), java.util.Objects.requireNonNull(fields.get("sha256")), revision);
+        } catch (RuntimeException e) {
+            throw notReported(step, "which backup it wrote", "motospkg-backup name=... size=... sha256=...");
+        }
+    }
+
+    /** The last {@code motospkg-schema ahead=a,b} line: the migrations applied that the step's image does not know. */
+    private List<String> schemaAhead(Step step) {
+        String ahead = reported(step).map(f -> f.get("ahead")).orElseThrow(() -> notReported(step,
+                "whether the database is ahead of this revision", "motospkg-schema ahead=..."));
+        return java.util.Arrays.stream(ahead.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+    }
+
+    private MotosException notReported(Step step, String what, String line) {
         ObjectKey key = step.key();
+        return MotosException.failed("step " + step.name() + " completed but its log does not say " + what
+                + " (no line `" + line + "`); the change stopped here",
+                "`kubectl logs job/" + key.name() + " -n " + key.namespace() + "` shows what it did; the Job must"
+                        + " end by printing that line.");
+    }
+
+    /** The fields of the last line of the Job's log that starts with the step's report prefix. */
+    private Optional<Map<String, String>> reported(Step step) {
+        ObjectKey key = step.key();
+        String prefix = step.records().linePrefix();
         String line = null;
         for (Map<String, Object> pod : pods(key)) {
             for (Map<String, Object> c : Trees.mapList(Trees.at(pod, List.of("spec", "containers")))) {
                 String text = ctx.cluster().logTail(key.namespace(), String.valueOf(Trees.at(pod,
                         List.of("metadata", "name"))), String.valueOf(c.get("name")), LOG_LINES, false).orElse("");
                 for (String l : text.split("\n")) {
-                    if (l.startsWith("motospkg-backup ")) {
+                    if (l.startsWith(prefix) || l.strip().equals(prefix.strip())) {
                         line = l.strip();
                     }
                 }
             }
         }
+        if (line == null) {
+            return Optional.empty();
+        }
         Map<String, String> fields = new LinkedHashMap<>();
-        if (line != null) {
-            for (String part : line.substring("motospkg-backup ".length()).split(" ")) {
-                int eq = part.indexOf('=');
-                if (eq > 0) {
-                    fields.put(part.substring(0, eq), part.substring(eq + 1));
-                }
+        for (String part : line.substring(prefix.strip().length()).strip().split(" ")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                fields.put(part.substring(0, eq), part.substring(eq + 1));
             }
         }
-        try {
-            return new Backup(java.util.Objects.requireNonNull(fields.get("name")),
-                    Long.parseLong(fields.get("size")), java.util.Objects.requireNonNull(fields.get("sha256")), revision);
-        } catch (RuntimeException e) {
-            throw MotosException.failed("step " + step.name() + " completed but its log does not say which backup it"
-                    + " wrote (no line `motospkg-backup name=... size=... sha256=...`); the change stopped here",
-                    "`kubectl logs job/" + key.name() + " -n " + key.namespace() + "` shows what it did; the Job must"
-                            + " end by printing that line.");
+        return Optional.of(fields);
+    }
+
+    /** A copy of the Job with {@code env} added to each of its containers (replacing same-named entries). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withEnv(Map<String, Object> job, Map<String, String> env) {
+        if (env.isEmpty()) {
+            return job;
         }
+        Map<String, Object> copy = Trees.deepCopy(job);
+        for (Map<String, Object> c : Trees.mapList(Trees.at(copy, List.of("spec", "template", "spec", "containers")))) {
+            List<Object> entries = new ArrayList<>(c.get("env") instanceof List<?> l ? (List<Object>) l : List.of());
+            entries.removeIf(e -> e instanceof Map<?, ?> m && env.containsKey(String.valueOf(m.get("name"))));
+            env.forEach((name, value) -> entries.add(new LinkedHashMap<>(Map.of("name", name, "value", value))));
+            c.put("env", entries);
+        }
+        return copy;
     }
 
     private static String stopped(StepPhase phase, List<String> notApplied) {

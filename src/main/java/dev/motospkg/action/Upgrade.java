@@ -12,12 +12,15 @@ import java.nio.file.Path;
  */
 public final class Upgrade {
 
+    /** {@code data}: whether the chart's backup steps run before a risky change ({@code --no-backup}). */
     public record Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions,
-            boolean install, boolean resetValues, boolean dryRun, int historyMax, Takeover takeover, boolean restart) {
+            boolean install, boolean resetValues, boolean dryRun, int historyMax, Takeover takeover, boolean restart,
+            DataOptions data) {
 
         public Options(Path chart, ValuesRequest values, ReleaseTarget target, WaitOptions waitOptions, boolean install,
                 boolean resetValues, boolean dryRun, int historyMax, Takeover takeover) {
-            this(chart, values, target, waitOptions, install, resetValues, dryRun, historyMax, takeover, false);
+            this(chart, values, target, waitOptions, install, resetValues, dryRun, historyMax, takeover, false,
+                    DataOptions.defaults());
         }
 
         Install.Options asInstall() {
@@ -56,7 +59,7 @@ public final class Upgrade {
                             pipeline.values(loaded, previous(current, options), options.values()), options.target(),
                             history.nextRevision(), false, "Upgrade complete");
                     return options.restart() ? t.restartingAt(ctx.clock().instant()) : t;
-                });
+                }, options.data());
     }
 
     private static Layer previous(Release current, Options options) {

@@ -12,17 +12,23 @@ import java.util.Set;
  * @param after objects ("Deployment/postgres") applied and waited ready before a pre-* step runs
  * @param waitsFor objects waited ready as they run now (not applied first) before a pre-* step runs
  * @param helm  declared with Helm's {@code helm.sh/hook} annotations rather than motospkg's
- * @param when  every time, or only before a risky change
- * @param backup the Job writes a backup and ends its log with a {@code motospkg-backup name=... size=...
- *               sha256=...} line, recorded in the revision
+ * @param when  every time, only before a risky change, or only to restore data
+ * @param records what the end of its log reports (a backup written, the database's schema state)
+ * @param stops workloads ("Deployment/backend") scaled to 0 before a restore step runs, so nothing
+ *              writes while the data is put back; the revision's apply brings them back
  */
 public record Step(DesiredObject job, Set<StepPhase> phases, int weight, List<String> after, List<String> waitsFor,
-        StepCleanup cleanup, boolean helm, StepWhen when, boolean backup) {
+        StepCleanup cleanup, boolean helm, StepWhen when, StepRecords records, List<String> stops) {
 
     public Step {
         phases = Set.copyOf(phases);
         after = List.copyOf(after);
         waitsFor = List.copyOf(waitsFor);
+        stops = List.copyOf(stops);
+    }
+
+    public boolean backup() {
+        return records == StepRecords.BACKUP;
     }
 
     public String name() {
@@ -44,6 +50,9 @@ public record Step(DesiredObject job, Set<StepPhase> phases, int weight, List<St
                 + (waitsFor.isEmpty() || !phase.before() ? "" : ", once " + String.join(", ", waitsFor)
                         + " are ready as they run now")
                 + (when == StepWhen.RISKY ? ", only before a risky change" : "")
+                + (when == StepWhen.RESTORE ? ", only with --restore-data" + (stops.isEmpty() ? ""
+                        : ", " + String.join(", ", stops) + " scaled to 0 first") : "")
+                + (records == StepRecords.SCHEMA ? ", checks the database's schema before anything changes" : "")
                 + (helm ? ", from helm.sh/hook" : "") + ")";
     }
 }

@@ -20,8 +20,11 @@ import java.util.Set;
  * motospkg.dev/step-after: Deployment/postgres         applied and ready before a pre-* step runs
  * motospkg.dev/step-waits-for: Deployment/postgres     ready as it runs now (not applied first)
  * motospkg.dev/step-cleanup: keep-last                 or delete-on-success, delete-on-failure, delete-always
- * motospkg.dev/step-when: risky                        only before a risky change (default always)
- * motospkg.dev/step-records: backup                    its log's last motospkg-backup line is recorded
+ * motospkg.dev/step-when: risky                        only before a risky change (default always);
+ *                                                      restore: only in rollback --restore-data
+ * motospkg.dev/step-records: backup                    its log's last motospkg-backup line is recorded;
+ *                                                      schema: its motospkg-schema line says if the database is ahead
+ * motospkg.dev/step-stops: Deployment/backend          (restore steps) scaled to 0 before it runs
  * </pre>
  */
 public final class Steps {
@@ -32,6 +35,7 @@ public final class Steps {
     public static final String CLEANUP = "motospkg.dev/step-cleanup";
     public static final String WHEN = "motospkg.dev/step-when";
     public static final String RECORDS = "motospkg.dev/step-records";
+    public static final String STOPS = "motospkg.dev/step-stops";
     static final String HELM_HOOK = "helm.sh/hook";
     static final String HELM_WEIGHT = "helm.sh/hook-weight";
     static final String HELM_DELETE_POLICY = "helm.sh/hook-delete-policy";
@@ -111,14 +115,29 @@ public final class Steps {
                         + " delete-always."));
         StepWhen when = helm || a.get(WHEN) == null ? StepWhen.ALWAYS
                 : StepWhen.fromWire(String.valueOf(a.get(WHEN)).strip()).orElseThrow(() -> MotosException.invalid(
-                        where + ": " + WHEN + " " + a.get(WHEN) + " is not always or risky",
-                        "Use always (the default) or risky."));
-        Object records = helm ? null : a.get(RECORDS);
-        if (records != null && !"backup".equals(String.valueOf(records).strip())) {
-            throw MotosException.invalid(where + ": " + RECORDS + " " + records + " is not something motospkg records",
-                    "Use backup, or remove the annotation.");
+                        where + ": " + WHEN + " " + a.get(WHEN) + " is not always, risky or restore",
+                        "Use always (the default), risky or restore."));
+        Object recordsText = helm ? null : a.get(RECORDS);
+        StepRecords records = recordsText == null ? StepRecords.NOTHING
+                : StepRecords.fromWire(String.valueOf(recordsText).strip()).orElseThrow(() -> MotosException.invalid(
+                        where + ": " + RECORDS + " " + recordsText + " is not something motospkg records",
+                        "Use backup or schema, or remove the annotation."));
+        if (records == StepRecords.SCHEMA && !phases.equals(EnumSet.of(StepPhase.PRE_ROLLBACK))) {
+            throw MotosException.invalid(where + ": a " + RECORDS + " schema step checks the database before a"
+                    + " rollback, so its only phase is pre-rollback (it has " + phasesText + ")",
+                    "Declare it `" + STEP + ": pre-rollback`.");
         }
-        return new Step(d, phases, weight, after, waitsFor, cleanup, helm, when, records != null);
+        if (when == StepWhen.RESTORE && !phases.equals(EnumSet.of(StepPhase.PRE_ROLLBACK))) {
+            throw MotosException.invalid(where + ": a restore step runs only in `rollback --restore-data`, before the"
+                    + " rollback applies anything, so its only phase is pre-rollback (it has " + phasesText + ")",
+                    "Declare it `" + STEP + ": pre-rollback`.");
+        }
+        List<String> stops = helm ? List.of() : refs(where, STOPS, a.get(STOPS), present);
+        if (!stops.isEmpty() && when != StepWhen.RESTORE) {
+            throw MotosException.invalid(where + ": " + STOPS + " is for restore steps (" + WHEN + ": restore)",
+                    "Add `" + WHEN + ": restore`, or remove " + STOPS + ".");
+        }
+        return new Step(d, phases, weight, after, waitsFor, cleanup, helm, when, records, stops);
     }
 
     private static final Set<String> UNSUPPORTED_HELM = Set.of("pre-delete", "post-delete", "test", "test-success",

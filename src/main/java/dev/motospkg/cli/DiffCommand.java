@@ -105,7 +105,8 @@ final class DiffCommand implements Callable<Integer> {
         public Integer call() {
             args.checkVersion(app);
             return new Diff(app.actionContext(kube)).upgrade(new Upgrade.Options(args.chartDir(), args.request(),
-                    args.target(), WaitOptions.none(), false, resetValues, false, 10, new Takeover(adopt, force), restart),
+                    args.target(), WaitOptions.none(), false, resetValues, false, 10, new Takeover(adopt, force), restart,
+                    dev.motospkg.action.DataOptions.defaults()),
                     output.options(app, args.chartDir())).code();
         }
     }

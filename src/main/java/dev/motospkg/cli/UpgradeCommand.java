@@ -32,6 +32,8 @@ final class UpgradeCommand implements Callable<Integer> {
             + " like `kubectl rollout restart`), e.g. after an image was rebuilt under the same tag; recorded in history.")
     boolean restart;
 
+    @picocli.CommandLine.Mixin BackupFlag backup;
+
     UpgradeCommand(App app) {
         this.app = app;
     }
@@ -51,7 +53,8 @@ final class UpgradeCommand implements Callable<Integer> {
         var ctx = app.actionContext(kube);
         var release = new Upgrade(ctx).run(new Upgrade.Options(args.chartDir(), args.request(),
                 args.target(), wait.options(), install,
-                resetValues, change.dryRun, change.historyMax, change.takeover(), restart));
+                resetValues, change.dryRun, change.historyMax, change.takeover(), restart,
+                backup.apply(dev.motospkg.action.DataOptions.defaults())));
         if (release != null) {
             app.printChangeSummary(release);
         }

@@ -40,6 +40,14 @@ public interface Cluster {
 
     // The three below serve --adopt and --force only; a read-only Cluster (the waiter's) need not have them.
 
+    /**
+     * Scales a workload to 0 replicas and returns once none of its pods is left (so nothing writes
+     * to its volumes any more), failing after {@code timeout}; returns the replicas it had.
+     */
+    default int scaleToZeroAndWait(ObjectKey key, java.time.Duration timeout) {
+        throw new UnsupportedOperationException("scaleToZeroAndWait");
+    }
+
     /** Deletes and returns once the object is gone (its finalizers done), failing after {@code timeout}. */
     default void deleteAndWait(ObjectKey key, java.time.Duration timeout) {
         throw new UnsupportedOperationException("deleteAndWait");

@@ -156,24 +156,6 @@ public final class Fabric8Cluster implements Cluster {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             target.waitUntilCondition(Objects::isNull, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!podSelector.isEmpty()) {
-                // A background delete leaves the pods terminating: wait for them too, so the new
-                // object's pods never run beside the old ones (two postgres on one data directory).
-                long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-                connection.client().pods().inNamespace(key.namespace()).withLabels(podSelector)
-                        .informOnCondition(List::isEmpty).get(left, TimeUnit.MILLISECONDS);
-            }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw MotosException.failed(key + " was deleted but its pods (" + podSelector + ") are still stopping after "
-                    + timeout.toSeconds() + " s; it was not created again",
-                    "See `kubectl get pods -l` on them; once they are gone, run the command again to create it.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MotosException.failed("interrupted while waiting for the pods of " + key + " to stop",
-                    "Run the command again: it creates " + key + " if it is missing.");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw KubeErrors.translate("wait for the pods of", key.toString(), e.getCause() instanceof RuntimeException r
-                    ? r : new IllegalStateException(e.getCause()), connection);
         } catch (KubernetesClientTimeoutException e) {
             Object finalizers = get(key).map(o -> o.get("metadata") instanceof Map<?, ?> m ? m.get("finalizers") : null)
                     .orElse(null);
@@ -182,6 +164,48 @@ public final class Fabric8Cluster implements Cluster {
                     "See `kubectl get` on it; once it is gone, run the command again to create it.");
         } catch (RuntimeException e) {
             throw KubeErrors.translate("wait for the deletion of", key.toString(), e, connection);
+        }
+        // A background delete leaves the pods terminating: wait for them too, so the new object's
+        // pods never run beside the old ones (two postgres on one data directory).
+        awaitNoPods(key, podSelector, deadline, timeout, key + " was deleted but its pods (" + podSelector
+                + ") are still stopping after " + timeout.toSeconds() + " s; it was not created again",
+                "See `kubectl get pods -l` on them; once they are gone, run the command again to create it.");
+    }
+
+    @Override
+    public int scaleToZeroAndWait(ObjectKey key, Duration timeout) {
+        Map<String, Object> live = get(key).orElseThrow(() -> MotosException.failed("cannot stop " + key
+                + ": it does not exist", "See `kubectl get " + key.kind().toLowerCase(java.util.Locale.ROOT) + " -n "
+                + key.namespace() + "`."));
+        Object replicas = live.get("spec") instanceof Map<?, ?> spec ? spec.get("replicas") : null;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        strategicMergePatch(key, Map.of("spec", Map.of("replicas", 0)), false);
+        awaitNoPods(key, podSelector(live), deadline, timeout, key + " was scaled to 0 but its pods are still"
+                + " stopping after " + timeout.toSeconds() + " s", "See `kubectl get pods -n " + key.namespace()
+                + "`; once they are gone, run the command again.");
+        return replicas instanceof Number n ? n.intValue() : 1;
+    }
+
+    private void awaitNoPods(ObjectKey key, Map<String, String> podSelector, long deadline, Duration timeout,
+            String timedOut, String timedOutHint) {
+        if (podSelector.isEmpty()) {
+            return;
+        }
+        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        try {
+            connection.client().pods().inNamespace(key.namespace()).withLabels(podSelector)
+                    .informOnCondition(List::isEmpty).get(left, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw MotosException.failed(timedOut, timedOutHint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MotosException.failed("interrupted while waiting for the pods of " + key + " to stop",
+                    "Run the command again: it carries on from where the release is.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw KubeErrors.translate("wait for the pods of", key.toString(), e.getCause() instanceof RuntimeException r
+                    ? r : new IllegalStateException(e.getCause()), connection);
+        } catch (RuntimeException e) {
+            throw KubeErrors.translate("wait for the pods of", key.toString(), e, connection);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code appliedTo} the cluster it was applied to (null in revisions written before it was recorded);
  * {@code images} what its pods ran after {@code --wait} (null when it did not wait); {@code restartedAt}
  * the pod-template restart stamp it carries (set by {@code upgrade --restart}, kept by later revisions).
- * {@code backup}: the database backup taken before it, or null.
+ * {@code backups}: the backups taken before it (the database's, the media's), or null.
  */
 public record Release(
         String name,
@@ -26,7 +26,7 @@ public record Release(
         AppliedTo appliedTo,
         java.util.List<RunningImage> images,
         Instant restartedAt,
-        Backup backup) {
+        java.util.List<Backup> backups) {
 
     /** A revision that records no cluster and no backup (written before motospkg recorded them, or by tests). */
     public Release(String name, String namespace, int revision, ReleaseStatus status, ChartMetadata chart,
@@ -42,19 +42,26 @@ public record Release(
     public Release withStatus(ReleaseStatus newStatus, String newDescription, Instant now) {
         Instant deployed = newStatus == ReleaseStatus.DEPLOYED ? now : lastDeployed;
         return new Release(name, namespace, revision, newStatus, chart, values, manifest, firstDeployed, deployed,
-                newDescription, appliedTo, images, restartedAt, backup);
+                newDescription, appliedTo, images, restartedAt, backups);
     }
 
     /** The same revision with the images its pods were found running after the wait. */
     public Release withImages(java.util.List<RunningImage> running) {
         return new Release(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed,
-                description, appliedTo, running, restartedAt, backup);
+                description, appliedTo, running, restartedAt, backups);
     }
 
-    /** The same revision with the backup taken before it. */
+    /** The same revision with one more backup taken before it. */
     public Release withBackup(Backup taken) {
+        java.util.List<Backup> all = new java.util.ArrayList<>(backups == null ? java.util.List.of() : backups);
+        all.add(taken);
         return new Release(name, namespace, revision, status, chart, values, manifest, firstDeployed, lastDeployed,
-                description, appliedTo, images, restartedAt, taken);
+                description, appliedTo, images, restartedAt, java.util.List.copyOf(all));
+    }
+
+    /** The backups taken before it; empty when none. */
+    public java.util.List<Backup> backupList() {
+        return backups == null ? java.util.List.of() : backups;
     }
 
     /** {@code motos.v3}: how messages name a revision. */

@@ -87,14 +87,16 @@ public final class ReleaseCodec {
         if (release.restartedAt() != null) {
             tree.put("restartedAt", instant(release.restartedAt()));
         }
-        if (release.backup() != null) {
-            Backup b = release.backup();
-            Map<String, Object> backup = new LinkedHashMap<>();
-            backup.put("name", b.name());
-            backup.put("size", b.size());
-            backup.put("sha256", b.sha256());
-            backup.put("takenBefore", b.takenBefore());
-            tree.put("backup", backup);
+        if (release.backups() != null) {
+            tree.put("backups", release.backups().stream().map(b -> {
+                Map<String, Object> backup = new LinkedHashMap<>();
+                backup.put("step", b.step());
+                backup.put("name", b.name());
+                backup.put("size", b.size());
+                backup.put("sha256", b.sha256());
+                backup.put("takenBefore", b.takenBefore());
+                return backup;
+            }).toList());
         }
         return mapper.writeValueAsBytes(tree);
     }
@@ -153,7 +155,7 @@ public final class ReleaseCodec {
                 appliedTo((Map<String, Object>) tree.get("appliedTo")),
                 images((List<Map<String, Object>>) tree.get("images")),
                 parseInstant(tree.get("restartedAt")),
-                backup((Map<String, Object>) tree.get("backup")));
+                backups(tree));
     }
 
     /** Absent in revisions written before the cluster was recorded. */
@@ -167,13 +169,21 @@ public final class ReleaseCodec {
                 ((Number) i.get("pods")).intValue())).toList();
     }
 
-    /** Revisions written before backups existed have none. */
-    private static Backup backup(Map<String, Object> tree) {
-        if (tree == null) {
-            return null;
+    /**
+     * Revisions written before backups existed have none; those written when a revision had one
+     * database backup store it as {@code backup} (its step was the chart's "backup").
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Backup> backups(Map<String, Object> tree) {
+        if (tree.get("backups") instanceof List<?> list) {
+            return ((List<Map<String, Object>>) list).stream().map(ReleaseCodec::backup).toList();
         }
-        return new Backup((String) tree.get("name"), ((Number) tree.get("size")).longValue(),
-                (String) tree.get("sha256"), ((Number) tree.get("takenBefore")).intValue());
+        return tree.get("backup") instanceof Map<?, ?> one ? List.of(backup((Map<String, Object>) one)) : null;
+    }
+
+    private static Backup backup(Map<String, Object> b) {
+        return new Backup(b.get("step") == null ? "backup" : (String) b.get("step"), (String) b.get("name"),
+                ((Number) b.get("size")).longValue(), (String) b.get("sha256"), ((Number) b.get("takenBefore")).intValue());
     }
 
     private static String instant(Instant instant) {

@@ -207,6 +207,7 @@ class ReleaseActionsTest {
         // the step's Job is never patched: the last run's Job is deleted and the new one created
         // a new backend image is a risky change: the backup step runs first
         assertEquals(List.of("delete Job/motos-app/backup", "apply Job/motos-app/backup",
+                "delete Job/motos-app/backup-media", "apply Job/motos-app/backup-media",
                 "delete Job/motos-app/migrate", "apply Job/motos-app/migrate",
                 "apply Deployment/motos-app/backend"), f.cluster.writes().subList(writes, f.cluster.writes().size()));
     }
@@ -243,8 +244,11 @@ class ReleaseActionsTest {
         assertEquals("Rollback to 1 (atomic: upgrade to 3 failed)", history.get(3).description());
         // the normal path: a rollback revision recorded, its plan applied, and it waited
         String out = f.output.toString();
-        assertTrue(out.contains("Atomic: upgrade failed; rolling back to revision 1...\nRollback motos.v4 in namespace"
-                + " motos-app:\n"), out);
+        // the rollback looks at the database first: revision 1's code knows every migration it has
+        assertTrue(out.contains("Atomic: upgrade failed; rolling back to revision 1...\nChecking the database before"
+                + " rolling back to revision 1:\n"), out);
+        assertTrue(out.contains("  schema: the database has no migration that revision 1's code (motos-backend:v1)"
+                + " does not know\nRollback motos.v4 in namespace motos-app:\n"), out);
         assertTrue(out.substring(out.indexOf("Rollback motos.v4")).contains("  changed  Deployment/motos-app/backend\n"
                 + "  10 unchanged\nWaiting up to 5s"), out);
     }

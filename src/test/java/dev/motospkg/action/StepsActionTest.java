@@ -111,6 +111,7 @@ class StepsActionTest {
         assertEquals("`kubectl logs job/migrate -n motos-app` shows its whole log; fix the cause, then run the"
                 + " command again: the step runs again.", e.hint());
         assertEquals(List.of("delete Job/motos-app/backup", "apply Job/motos-app/backup",
+                "delete Job/motos-app/backup-media", "apply Job/motos-app/backup-media",
                 "delete Job/motos-app/migrate", "apply Job/motos-app/migrate"),
                 f.cluster.writes().subList(writes, f.cluster.writes().size()), "nothing after the step was written");
         assertEquals("motos-backend:v1", image("Deployment", "backend"), "the previous backend keeps serving");
@@ -118,7 +119,9 @@ class StepsActionTest {
         assertEquals(List.of(ReleaseStatus.DEPLOYED, ReleaseStatus.FAILED), history.stream().map(Release::status).toList());
         assertEquals("upgrade failed: step migrate failed (Job migrate, pre-upgrade): stopped after 4s: 1 object not"
                 + " ready", history.get(1).description());
-        assertEquals(new Backup("motos-20261125T120000Z.dump", 2048, "9f86d081884c7d65", 2), history.get(1).backup(),
+        assertEquals(List.of(new Backup("backup", "motos-20261125T120000Z.dump", 2048, "9f86d081884c7d65", 2),
+                new Backup("backup-media", "motos-media-20261125T120001Z.tar.gz", 512, "ab12", 2)),
+                history.get(1).backups(),
                 "the backup taken before the failed step is recorded in the failed revision");
 
         // fixed: the next upgrade runs the step again and rolls the backend out
@@ -137,8 +140,9 @@ class StepsActionTest {
         // postgres changes image after the backup: the dump is of the database as it was
         assertTrue(indexOf(w, "apply Job/motos-app/backup") < indexOf(w, "apply Deployment/motos-app/postgres")
                 && indexOf(w, "apply Deployment/motos-app/postgres") < indexOf(w, "apply Job/motos-app/migrate"), w.toString());
-        assertEquals(new Backup("motos-20261125T120000Z.dump", 2048, "9f86d081884c7d65", 2), r2.backup());
-        assertEquals(r2.backup(), f.store.history(NS, "motos").get(1).backup(), "stored with the revision");
+        assertEquals(List.of(new Backup("backup", "motos-20261125T120000Z.dump", 2048, "9f86d081884c7d65", 2),
+                new Backup("backup-media", "motos-media-20261125T120001Z.tar.gz", 512, "ab12", 2)), r2.backups());
+        assertEquals(r2.backups(), f.store.history(NS, "motos").get(1).backups(), "stored with the revision");
         assertTrue(f.output.toString().contains("  risky: Deployment/postgres changes image to postgres:16;"
                 + " Deployment/backend changes image to motos-backend:v2\n"), f.output.toString());
         assertTrue(f.output.toString().contains("  step backup: done (backup motos-20261125T120000Z.dump, 2048 bytes,"
@@ -150,7 +154,7 @@ class StepsActionTest {
     void aChangeThatRisksNoDataTakesNoBackup() {
         install();
         Release r2 = upgrade(false, "frontend.replicas=2");
-        assertEquals(null, r2.backup());
+        assertEquals(null, r2.backups());
         assertTrue(f.output.toString().contains("  step backup skipped: it runs only before a risky change, and this"
                 + " upgrade changes no PVC and no image of a workload that mounts one\n"), f.output.toString());
     }
@@ -172,12 +176,13 @@ class StepsActionTest {
         f.output.getBuffer().setLength(0);
         upgrade(true, "backend.tag=v2");
         String out = f.output.toString();
-        assertTrue(out.startsWith("Dry run: would upgrade release motos in namespace motos-app (11 objects, 2 steps);"
+        assertTrue(out.startsWith("Dry run: would upgrade release motos in namespace motos-app (11 objects, 3 steps);"
                 + " nothing was changed. `motospkg diff upgrade` compares with the cluster.\n"
                 + "Steps this upgrade would run (each Job deleted and created again, then waited for; a failure stops"
                 + " the upgrade there):\n"
                 + "  backup (Job, pre-upgrade, weight -10, once Deployment/postgres, Service/postgres are ready as they run now,"
                 + " only before a risky change): before the other objects\n"
+                + "  backup-media (Job, pre-upgrade, weight -9, only before a risky change): before the other objects\n"
                 + "  migrate (Job, pre-upgrade, after Deployment/postgres, Service/postgres are ready): before the other"
                 + " objects\n"), out);
         assertEquals(writes, f.cluster.writes().size());

@@ -51,7 +51,8 @@ class TemplateCommandTest {
             assertEquals(List.of("00-namespace.yaml", "01-postgres-secret.yaml", "02-postgres-pvc.yaml",
                     "03-media-pvc.yaml", "03b-backup-pvc.yaml", "04-postgres-deployment.yaml", "05-postgres-service.yaml",
                     "06-backend-deployment.yaml", "07-backend-service.yaml", "08-frontend-deployment.yaml",
-                    "09-frontend-service.yaml", "10-backup-job.yaml", "11-migrate-job.yaml"),
+                    "09-frontend-service.yaml", "10-schema-check-job.yaml", "11-backup-job.yaml", "12-backup-media-job.yaml",
+                "13-restore-job.yaml", "14-migrate-job.yaml"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(dir.resolve("06-backend-deployment.yaml"))

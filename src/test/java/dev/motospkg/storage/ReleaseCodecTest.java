@@ -27,17 +27,31 @@ class ReleaseCodecTest {
     }
 
     @Test
-    void theBackupTakenBeforeARevisionRoundTripsAndARecordWithoutOneLoads() {
+    void theBackupsTakenBeforeARevisionRoundTripAndRecordsWithOneOrNoneLoad() throws Exception {
         Release base = Releases.release("prod", "motos", 3, ReleaseStatus.DEPLOYED);
-        Release backedUp = base.withBackup(new dev.motospkg.release.Backup("motos-20261202T010000Z.dump", 18211L,
-                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 3));
+        Release backedUp = base.withBackup(new dev.motospkg.release.Backup("backup", "motos-20261202T010000Z.dump",
+                18211L, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 3))
+                .withBackup(new dev.motospkg.release.Backup("backup-media", "motos-media-20261202T010001Z.tar.gz", 512L,
+                        "ab", 3));
         assertEquals(backedUp, codec.decode(codec.encode(backedUp)));
         String json = new String(codec.toJson(backedUp), StandardCharsets.UTF_8);
-        assertTrue(json.endsWith(",\"backup\":{\"name\":\"motos-20261202T010000Z.dump\",\"size\":18211,"
-                + "\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\"takenBefore\":3}}"), json);
+        assertTrue(json.endsWith(",\"backups\":[{\"step\":\"backup\",\"name\":\"motos-20261202T010000Z.dump\","
+                + "\"size\":18211,\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\","
+                + "\"takenBefore\":3},{\"step\":\"backup-media\",\"name\":\"motos-media-20261202T010001Z.tar.gz\","
+                + "\"size\":512,\"sha256\":\"ab\",\"takenBefore\":3}]}"), json);
         // what earlier versions wrote has no backup key: it loads, with none
-        assertNull(codec.decode(codec.encode(base)).backup());
+        assertNull(codec.decode(codec.encode(base)).backups());
         assertTrue(!new String(codec.toJson(base), StandardCharsets.UTF_8).contains("backup"));
+        // the version before wrote one database backup as "backup": it loads as the chart's backup step's
+        String baseJson = new String(codec.toJson(base), StandardCharsets.UTF_8);
+        String legacy = baseJson.substring(0, baseJson.length() - 1) + ",\"backup\":{\"name\":\"old.dump\","
+                + "\"size\":7,\"sha256\":\"cd\",\"takenBefore\":3}}";
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(legacy.getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(java.util.List.of(new dev.motospkg.release.Backup("backup", "old.dump", 7, "cd", 3)),
+                codec.decode(gz.toByteArray()).backups());
     }
 
     @Test

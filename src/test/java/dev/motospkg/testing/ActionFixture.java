@@ -53,7 +53,24 @@ public final class ActionFixture {
                 "namespace", "motos-app", "labels", Map.of("job-name", "backup")),
                 "spec", Map.of("containers", List.of(Map.of("name", "backup")))));
         cluster.log("backup-fake", "backup", BACKUP_LOG);
+        cluster.put(Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "backup-media-fake",
+                "namespace", "motos-app", "labels", Map.of("job-name", "backup-media")),
+                "spec", Map.of("containers", List.of(Map.of("name", "backup-media")))));
+        cluster.log("backup-media-fake", "backup-media", MEDIA_BACKUP_LOG);
+        cluster.put(Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "schema-check-fake",
+                "namespace", "motos-app", "labels", Map.of("job-name", "schema-check")),
+                "spec", Map.of("containers", List.of(Map.of("name", "schema-check")))));
+        schemaAhead("");
     }
+
+    /** What the schema-check step reports: the migrations the database has that the rollback's code does not know. */
+    public void schemaAhead(String migrations) {
+        cluster.log("schema-check-fake", "schema-check", "motospkg-schema ahead=" + migrations);
+    }
+
+    /** The media backup step's log in the fake cluster. */
+    public static final String MEDIA_BACKUP_LOG = "motospkg-backup name=motos-media-20261125T120001Z.tar.gz size=512"
+            + " sha256=ab12";
 
     /** The backup step's log in the fake cluster: {@code motospkg-backup} line last. */
     public static final String BACKUP_LOG = "pg_dump: dumping contents of table \"public.visits_visit\"\n"

@@ -144,6 +144,13 @@ public final class FakeCluster implements Cluster {
     }
 
     @Override
+    public int scaleToZeroAndWait(ObjectKey key, java.time.Duration timeout) {
+        Object replicas = get(key).map(o -> Trees.at(o, List.of("spec", "replicas"))).orElse(null);
+        strategicMergePatch(key, Map.of("spec", Map.of("replicas", 0)), false);
+        return replicas instanceof Number n ? n.intValue() : 1;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public void writeManagedFields(ObjectKey key, List<Map<String, Object>> managedFields, String resourceVersion) {
         Map<String, Object> o = objects.get(id(key.kind(), key.namespace(), key.name()));

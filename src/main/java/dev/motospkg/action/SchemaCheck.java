@@ -1,0 +1,129 @@
+package dev.motospkg.action;
+
+import dev.motospkg.apply.DesiredObject;
+import dev.motospkg.apply.Step;
+import dev.motospkg.apply.StepPhase;
+import dev.motospkg.apply.StepRecords;
+import dev.motospkg.apply.StepWhen;
+import dev.motospkg.error.MotosException;
+import dev.motospkg.release.Backup;
+import dev.motospkg.release.Release;
+import dev.motospkg.yaml.Trees;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Before a rollback changes anything (no object, no release record): is the database ahead of the
+ * code of the revision it goes back to? The chart's schema step runs that revision's image against
+ * the database as it is and reports the migrations applied that the image does not know. When there
+ * are some, old pods would run on a schema they were not written for (a dropped column, a renamed
+ * table): the rollback is refused unless the user chose {@code --restore-data} (put back the backups
+ * taken before the revision that moved it forward) or {@code --keep-data} (the objects only).
+ */
+final class SchemaCheck {
+    private final ActionContext ctx;
+
+    SchemaCheck(ActionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The backups the rollback restores (empty: it restores nothing); throws when it must not go on. */
+    List<Backup> check(ChangeRequest request, ReleaseChange.Prepared prepared, WaitOptions wait) {
+        DataOptions.OnRollback choice = request.data().onRollback();
+        Plan plan = prepared.plan();
+        int target = prepared.next().rollsBackTo();
+        String name = request.release().name();
+        String namespace = request.release().namespace();
+        Optional<Step> schema = plan.steps(StepPhase.PRE_ROLLBACK).stream()
+                .filter(s -> s.records() == StepRecords.SCHEMA).findFirst();
+        boolean canRestore = plan.steps(StepPhase.PRE_ROLLBACK).stream().anyMatch(s -> s.when() == StepWhen.RESTORE);
+        List<Backup> backups = backupsToRestore(prepared.history(), target);
+        if (choice == DataOptions.OnRollback.RESTORE) {
+            if (!canRestore) {
+                throw MotosException.invalid("rollback --restore-data: revision " + target + "'s chart declares no"
+                        + " restore step (" + dev.motospkg.apply.Steps.WHEN + ": restore), so motospkg cannot put"
+                        + " data back", "Roll back without --restore-data, or restore a dump yourself first.");
+            }
+            if (backups.isEmpty()) {
+                throw MotosException.failed("rollback --restore-data refused before changing anything: no backup was"
+                        + " taken before any revision after " + target + " (backups were off: backup.enabled false"
+                        + " or --no-backup), so there is nothing to restore", "See `motospkg backups " + name + " -n "
+                        + namespace + "`. Restore a dump yourself, or roll back with --keep-data if revision " + target
+                        + "'s code works with the database as it is.");
+            }
+        }
+        if (schema.isEmpty()) {
+            return choice == DataOptions.OnRollback.RESTORE ? backups : List.of();
+        }
+        Step step = schema.get();
+        if (prepared.current() == null) {
+            if (choice == DataOptions.OnRollback.RESTORE) {
+                throw MotosException.failed("rollback --restore-data: the release was uninstalled, so its database"
+                        + " is not running and cannot be restored into", "Roll back without --restore-data first,"
+                        + " then run `motospkg rollback " + name + " " + target + " --restore-data`.");
+            }
+            ctx.out().println("  step " + step.name() + " skipped: the release was uninstalled, so its database is"
+                    + " not running to be checked");
+            return List.of();
+        }
+        if (choice == DataOptions.OnRollback.KEEP) {
+            ctx.out().println("  step " + step.name() + " skipped: --keep-data (the database stays as it is)");
+            return List.of();
+        }
+        ctx.out().println("Checking the database before rolling back to revision " + target + ":");
+        awaitWaitsFor(step, prepared, wait);
+        List<String> ahead = new StepRunner(ctx).run(step, StepPhase.PRE_ROLLBACK, wait.timeout(), List.of(),
+                prepared.history().nextRevision(), Map.of()).schemaAhead().orElse(List.of());
+        String code = "revision " + target + "'s code (" + String.join(", ", images(step)) + ")";
+        if (ahead.isEmpty()) {
+            ctx.out().println("  schema: the database has no migration that " + code + " does not know");
+        } else {
+            ctx.out().println("  schema: the database is ahead of " + code + ": " + String.join(", ", ahead));
+        }
+        if (choice == DataOptions.OnRollback.RESTORE || ahead.isEmpty()) {
+            return choice == DataOptions.OnRollback.RESTORE ? backups : List.of();
+        }
+        String restore = backups.isEmpty()
+                ? "No backup was taken before any revision after " + target + " (backups were off), so motospkg"
+                        + " cannot restore the data: restore a dump yourself, or upgrade to an image that knows"
+                        + " these migrations."
+                : "`motospkg rollback " + name + " " + target + " --restore-data` puts back the backups taken"
+                        + " before revision " + backups.get(0).takenBefore() + " (" + String.join(", ",
+                        backups.stream().map(Backup::name).toList()) + "), replacing what was written since,"
+                        + " then rolls back.";
+        throw MotosException.failed("rollback refused before changing anything: the database is ahead of " + code
+                + ": it has " + (ahead.size() == 1 ? "migration " : "migrations ") + String.join(", ", ahead)
+                + " applied, which that code does not know, so its pods would run on a schema they were not"
+                + " written for", restore + " `--keep-data` rolls back the objects only and leaves the database"
+                + " ahead (safe only if that code works with these migrations, e.g. they only add tables).");
+    }
+
+    /**
+     * The backups of the first revision after {@code target} that has any: taken while the data was
+     * still as the target's code left it.
+     */
+    static List<Backup> backupsToRestore(History history, int target) {
+        return history.revisions().stream().filter(r -> r.revision() > target && !r.backupList().isEmpty())
+                .min(java.util.Comparator.comparingInt(Release::revision)).map(Release::backupList).orElse(List.of());
+    }
+
+    private void awaitWaitsFor(Step step, ReleaseChange.Prepared prepared, WaitOptions wait) {
+        List<String> refs = new java.util.ArrayList<>(step.waitsFor());
+        refs.addAll(step.after());
+        List<dev.motospkg.kube.ObjectKey> keys = prepared.previous().stream().map(DesiredObject::key)
+                .filter(k -> refs.contains(k.kind() + "/" + k.name())).toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        ctx.out().println("Waiting up to " + Durations.format(wait.timeout()) + " for " + keys.size()
+                + (keys.size() == 1 ? " object" : " objects") + " to be ready before step " + step.name() + "...");
+        ctx.out().flush();
+        ctx.waiter().await(keys, wait.timeout());
+    }
+
+    private static List<String> images(Step step) {
+        return Trees.mapList(Trees.at(step.job().body(), List.of("spec", "template", "spec", "containers"))).stream()
+                .map(c -> String.valueOf(c.get("image"))).distinct().toList();
+    }
+}
