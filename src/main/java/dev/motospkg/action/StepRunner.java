@@ -68,6 +68,10 @@ final class StepRunner {
                 : Optional.empty();
         ctx.out().println("  step " + step.name() + ": done" + backup.map(b -> " (backup " + b.name() + ", "
                 + b.size() + " bytes, sha256 " + b.sha256() + ")").orElse(""));
+        if (step.when() == dev.motospkg.apply.StepWhen.RESTORE) {
+            // what it put back, and where it kept what was there: the user's way back
+            logLines(step).stream().filter(l -> l.startsWith("restored ")).forEach(l -> ctx.out().println("    " + l));
+        }
         if (step.cleanup().deletes(true)) {
             ctx.cluster().delete(key);
             ctx.out().println("  deleted  " + key + " (step cleanup: " + step.cleanup().wire() + ")");
@@ -102,20 +106,27 @@ final class StepRunner {
                         + " end by printing that line.");
     }
 
-    /** The fields of the last line of the Job's log that starts with the step's report prefix. */
-    private Optional<Map<String, String>> reported(Step step) {
+    /** The last lines of the logs of the Job's pods, oldest pod first. */
+    private List<String> logLines(Step step) {
         ObjectKey key = step.key();
-        String prefix = step.records().linePrefix();
-        String line = null;
+        List<String> lines = new ArrayList<>();
         for (Map<String, Object> pod : pods(key)) {
             for (Map<String, Object> c : Trees.mapList(Trees.at(pod, List.of("spec", "containers")))) {
                 String text = ctx.cluster().logTail(key.namespace(), String.valueOf(Trees.at(pod,
                         List.of("metadata", "name"))), String.valueOf(c.get("name")), LOG_LINES, false).orElse("");
-                for (String l : text.split("\n")) {
-                    if (l.startsWith(prefix) || l.strip().equals(prefix.strip())) {
-                        line = l.strip();
-                    }
-                }
+                lines.addAll(List.of(text.split("\n")));
+            }
+        }
+        return lines;
+    }
+
+    /** The fields of the last line of the Job's log that starts with the step's report prefix. */
+    private Optional<Map<String, String>> reported(Step step) {
+        String prefix = step.records().linePrefix();
+        String line = null;
+        for (String l : logLines(step)) {
+            if (l.startsWith(prefix) || l.strip().equals(prefix.strip())) {
+                line = l.strip();
             }
         }
         if (line == null) {

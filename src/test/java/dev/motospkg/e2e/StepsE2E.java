@@ -43,15 +43,8 @@ class StepsE2E {
         return run;
     }
 
-    /** Rows of a query in the release's database, through the postgres pod's own psql (local trust). */
     static List<String> sql(TestNode node, String query) {
-        String pod = node.client().pods().inNamespace(NS).withLabel("app.kubernetes.io/component", "database").list()
-                .getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).findFirst()
-                .orElseThrow().getMetadata().getName();
-        TestNode.Result r = node.kubectl("exec", "-n", NS, pod, "--", "/usr/lib/postgresql/15/bin/psql", "-h", "/tmp",
-                "-U", "motos", "-d", "motos", "-tAc", query);
-        assertEquals(0, r.exit(), r.output());
-        return r.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return node.sql(NS, query);
     }
 
     static String health(TestNode node) {
@@ -122,10 +115,7 @@ class StepsE2E {
         java.util.regex.Matcher named = java.util.regex.Pattern.compile("\"name\": \"(motos-\\d{8}T\\d{6}Z\\.dump)\"")
                 .matcher(backups.out());
         assertTrue(named.find(), backups.out());
-        String pv = node.client().persistentVolumeClaims().inNamespace(NS).withName("backup-pvc").get().getSpec()
-                .getVolumeName();
-        Path file = Path.of(node.client().persistentVolumes().withName(pv).get().getSpec().getHostPath().getPath())
-                .resolve(named.group(1));
+        Path file = node.backupFile(NS, named.group(1));
         byte[] bytes = Files.readAllBytes(file);
         assertTrue(new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("PGDMP"), "pg_dump custom format");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -111,6 +111,24 @@ public final class TestNode implements AutoCloseable {
         return kubectl(Map.of(), args);
     }
 
+    /** Rows of a query in a release's database, through its postgres pod's own psql (local trust). */
+    public List<String> sql(String namespace, String query) {
+        String pod = client().pods().inNamespace(namespace).withLabel("app.kubernetes.io/component", "database").list()
+                .getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).findFirst()
+                .orElseThrow().getMetadata().getName();
+        Result r = kubectl("exec", "-n", namespace, pod, "--", "/usr/lib/postgresql/15/bin/psql", "-h", "/tmp",
+                "-U", "motos", "-d", "motos", "-tAc", query);
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.exit(), r.output());
+        return r.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** A file in a namespace's backup volume, where the node's hostpath provisioner keeps it. */
+    public Path backupFile(String namespace, String name) {
+        String pv = client().persistentVolumeClaims().inNamespace(namespace).withName("backup-pvc").get().getSpec()
+                .getVolumeName();
+        return Path.of(client().persistentVolumes().withName(pv).get().getSpec().getHostPath().getPath()).resolve(name);
+    }
+
     /** PVC name to uid in a namespace: the same uids later mean the same volumes, so the same data. */
     public Map<String, String> pvcUids(String namespace) {
         Map<String, String> uids = new java.util.LinkedHashMap<>();
