@@ -114,11 +114,7 @@ final class Deployer {
             unchanged += apply(plan, needed);
             rest.removeAll(needed);
             // waits-for objects are waited as they run now: a backup needs the database that serves today
-            List<DesiredObject> before = next.stream().filter(d -> step.after().contains(ref(d.key()))
-                    || step.waitsFor().contains(ref(d.key()))).toList();
-            if (!before.isEmpty()) {
-                await(before, wait.timeout(), " before step " + step.name());
-            }
+            awaitBefore(ctx, step, next, wait.timeout());
             List<String> notApplied = rest.stream().filter(c -> c.kind().writes()).map(c -> ref(c.key())).toList();
             if (step.when() == StepWhen.RESTORE) {
                 stopped.addAll(restore(step, prePhase, wait, revision, inputs.restore(), next));
@@ -161,7 +157,7 @@ final class Deployer {
             stopped.add(key);
         }
         String files = String.join(" ", backups.stream().map(b -> b.name() + ":" + b.sha256()).toList());
-        ctx.out().println("  restoring the backups taken before revision " + backups.get(0).takenBefore() + ": "
+        ctx.out().println("  restoring the backups " + backups.get(0).when() + ": "
                 + String.join(", ", backups.stream().map(b -> b.name() + " (" + b.step() + ", " + b.size()
                         + " bytes)").toList()));
         new StepRunner(ctx).run(step, phase, wait.timeout(), List.of(), revision, Map.of(RESTORE_ENV, files));
@@ -255,7 +251,20 @@ final class Deployer {
                 String.valueOf(Trees.at(live, List.of("metadata", "resourceVersion"))));
     }
 
+    /** Waits until the objects a pre-step names (step-after, waits-for) among {@code objects} are ready. */
+    static void awaitBefore(ActionContext ctx, Step step, List<DesiredObject> objects, Duration timeout) {
+        List<DesiredObject> before = objects.stream().filter(d -> step.after().contains(ref(d.key()))
+                || step.waitsFor().contains(ref(d.key()))).toList();
+        if (!before.isEmpty()) {
+            await(ctx, before, timeout, " before step " + step.name());
+        }
+    }
+
     private void await(List<DesiredObject> objects, Duration timeout, String why) {
+        await(ctx, objects, timeout, why);
+    }
+
+    private static void await(ActionContext ctx, List<DesiredObject> objects, Duration timeout, String why) {
         List<ObjectKey> keys = objects.stream().map(DesiredObject::key).toList();
         ctx.out().println("Waiting up to " + Durations.format(timeout) + " for " + keys.size()
                 + (keys.size() == 1 ? " object" : " objects") + " to be ready" + why + "...");

@@ -61,6 +61,8 @@ public final class Inspect {
             throw ReleaseLookup.notFound(ctx, ref);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        // the column only when some backup was taken by `motospkg backup`
+        boolean onDemand = revisions.stream().anyMatch(r -> r.backupList().stream().anyMatch(b -> b.onDemand()));
         for (Release r : revisions) {
             for (var b : r.backupList()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -68,7 +70,10 @@ public final class Inspect {
                 row.put("step", b.step());
                 row.put("size", b.size());
                 row.put("sha256", b.sha256());
-                row.put("takenBefore", b.takenBefore());
+                row.put("takenBefore", b.onDemand() ? "-" : b.revision());
+                if (onDemand) {
+                    row.put("onDemandAt", b.onDemand() ? b.revision() : "-");
+                }
                 row.put("revisionStatus", r.status().wire());
                 rows.add(row);
             }
@@ -76,7 +81,7 @@ public final class Inspect {
         if (rows.isEmpty() && format == OutputFormat.TABLE) {
             ctx.out().println("No backups of release " + ref.name() + " in namespace " + ref.namespace()
                     + ": one is taken before an upgrade or rollback that changes a PVC or the image of a workload"
-                    + " that mounts one.");
+                    + " that mounts one, and by `motospkg backup`.");
             ctx.out().flush();
             return;
         }

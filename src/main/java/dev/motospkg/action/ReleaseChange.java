@@ -130,8 +130,7 @@ final class ReleaseChange {
         History history = prepared.history();
         Release current = prepared.current();
         ChangeTarget next = restoring.isEmpty() ? prepared.next() : prepared.next().describedAs(prepared.next()
-                .description() + " (data restored from the backups taken before revision "
-                + restoring.get(0).takenBefore() + ")");
+                .description() + " (data restored from the backups " + restoring.get(0).when() + ")");
         Instant now = ctx.clock().instant();
         Instant first = current != null ? current.firstDeployed() : now;
         Release pending = new Release(name, namespace, history.nextRevision(), kind.pending, next.chart(),

@@ -1,13 +1,11 @@
 package dev.motospkg.action;
 
-import dev.motospkg.apply.DesiredObject;
 import dev.motospkg.apply.Step;
 import dev.motospkg.apply.StepPhase;
 import dev.motospkg.apply.StepRecords;
 import dev.motospkg.apply.StepWhen;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.release.Backup;
-import dev.motospkg.release.Release;
 import dev.motospkg.yaml.Trees;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +45,8 @@ final class SchemaCheck {
             }
             if (backups.isEmpty()) {
                 throw MotosException.failed("rollback --restore-data refused before changing anything: no backup was"
-                        + " taken before any revision after " + target + " (backups were off: backup.enabled false"
-                        + " or --no-backup), so there is nothing to restore", "See `motospkg backups " + name + " -n "
+                        + " taken before any revision after " + target + " nor on demand at it (backups were off:"
+                        + " backup.enabled false or --no-backup), so there is nothing to restore", "See `motospkg backups " + name + " -n "
                         + namespace + "`. Restore a dump yourself, or roll back with --keep-data if revision " + target
                         + "'s code works with the database as it is.");
             }
@@ -72,7 +70,7 @@ final class SchemaCheck {
             return List.of();
         }
         ctx.out().println("Checking the database before rolling back to revision " + target + ":");
-        awaitWaitsFor(step, prepared, wait);
+        Deployer.awaitBefore(ctx, step, prepared.previous(), wait.timeout());
         List<String> ahead = new StepRunner(ctx).run(step, StepPhase.PRE_ROLLBACK, wait.timeout(), List.of(),
                 prepared.history().nextRevision(), Map.of()).schemaAhead().orElse(List.of());
         String code = "revision " + target + "'s code (" + String.join(", ", images(step)) + ")";
@@ -88,8 +86,8 @@ final class SchemaCheck {
                 ? "No backup was taken before any revision after " + target + " (backups were off), so motospkg"
                         + " cannot restore the data: restore a dump yourself, or upgrade to an image that knows"
                         + " these migrations."
-                : "`motospkg rollback " + name + " " + target + " --restore-data` puts back the backups taken"
-                        + " before revision " + backups.get(0).takenBefore() + " (" + String.join(", ",
+                : "`motospkg rollback " + name + " " + target + " --restore-data` puts back the backups "
+                        + backups.get(0).when() + " (" + String.join(", ",
                         backups.stream().map(Backup::name).toList()) + "), replacing what was written since,"
                         + " then rolls back.";
         throw MotosException.failed("rollback refused before changing anything: the database is ahead of " + code
@@ -100,26 +98,21 @@ final class SchemaCheck {
     }
 
     /**
-     * The backups of the first revision after {@code target} that has any: taken while the data was
-     * still as the target's code left it.
+     * Backups of the data as the target's code left it: those taken before the first revision after
+     * {@code target} that has any (the moment it was left), else the newest taken on demand while
+     * the target was deployed.
      */
     static List<Backup> backupsToRestore(History history, int target) {
-        return history.revisions().stream().filter(r -> r.revision() > target && !r.backupList().isEmpty())
-                .min(java.util.Comparator.comparingInt(Release::revision)).map(Release::backupList).orElse(List.of());
-    }
-
-    private void awaitWaitsFor(Step step, ReleaseChange.Prepared prepared, WaitOptions wait) {
-        List<String> refs = new java.util.ArrayList<>(step.waitsFor());
-        refs.addAll(step.after());
-        List<dev.motospkg.kube.ObjectKey> keys = prepared.previous().stream().map(DesiredObject::key)
-                .filter(k -> refs.contains(k.kind() + "/" + k.name())).toList();
-        if (keys.isEmpty()) {
-            return;
+        List<Backup> all = history.revisions().stream().flatMap(r -> r.backupList().stream()).toList();
+        java.util.OptionalInt before = all.stream().filter(b -> !b.onDemand() && b.revision() > target)
+                .mapToInt(Backup::revision).min();
+        if (before.isPresent()) {
+            return all.stream().filter(b -> !b.onDemand() && b.revision() == before.getAsInt()).toList();
         }
-        ctx.out().println("Waiting up to " + Durations.format(wait.timeout()) + " for " + keys.size()
-                + (keys.size() == 1 ? " object" : " objects") + " to be ready before step " + step.name() + "...");
-        ctx.out().flush();
-        ctx.waiter().await(keys, wait.timeout());
+        // on demand: the newest file of each step
+        java.util.Map<String, Backup> newest = new java.util.LinkedHashMap<>();
+        all.stream().filter(b -> b.onDemand() && b.revision() == target).forEach(b -> newest.put(b.step(), b));
+        return List.copyOf(newest.values());
     }
 
     private static List<String> images(Step step) {

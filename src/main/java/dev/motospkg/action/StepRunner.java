@@ -38,6 +38,7 @@ final class StepRunner {
     }
 
     /**
+     * @param phase      the phase it runs in; null when run on demand ({@code motospkg backup})
      * @param notApplied what the change has not applied yet (for the message when the step fails)
      * @param revision   the revision being made (what a backup is taken before)
      * @param env        set on every container of the Job (e.g. the backups a restore step restores)
@@ -45,7 +46,9 @@ final class StepRunner {
     Outcome run(Step step, StepPhase phase, Duration timeout, List<String> notApplied, int revision,
             Map<String, String> env) {
         ObjectKey key = step.key();
-        ctx.out().println("  step " + step.describe(phase) + ": running Job/" + key.name());
+        String when = phase == null ? "on demand" : phase.wire();
+        ctx.out().println("  step " + (phase == null ? step.name() + " (Job, on demand)" : step.describe(phase))
+                + ": running Job/" + key.name());
         ctx.out().flush();
         ctx.cluster().deleteAndWait(key, DELETE_TIMEOUT);
         ctx.cluster().apply(withEnv(step.job().body(), env), false);
@@ -56,7 +59,7 @@ final class StepRunner {
             if (step.cleanup().deletes(false)) {
                 ctx.cluster().delete(key);
             }
-            throw MotosException.failed("step " + step.name() + " failed (Job " + key.name() + ", " + phase.wire()
+            throw MotosException.failed("step " + step.name() + " failed (Job " + key.name() + ", " + when
                     + "): " + e.getMessage().replace("\n", "\n  ") + logs + stopped(phase, notApplied),
                     "`kubectl logs job/" + key.name() + " -n " + key.namespace() + "` shows its whole log"
                             + (step.cleanup().deletes(false) ? " (the Job was deleted: policy "
@@ -159,6 +162,9 @@ final class StepRunner {
     }
 
     private static String stopped(StepPhase phase, List<String> notApplied) {
+        if (phase == null) {
+            return "\nNothing else was changed.";
+        }
         if (!phase.before()) {
             return "\nEverything else of the new revision was applied before this post-step.";
         }

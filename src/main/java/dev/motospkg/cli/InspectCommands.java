@@ -41,7 +41,8 @@ final class InspectCommands {
         }
     }
 
-    @Command(name = "backups", description = "List the database backups taken before a release's revisions.")
+    @Command(name = "backups", description = "List a release's backups (database and media): those taken before risky"
+            + " changes and by `motospkg backup`.")
     static final class Backups implements Callable<Integer> {
         @Mixin HelpOption help;
         private final App app;

@@ -75,7 +75,7 @@ public final class Main {
     /** Every command, in the order `--help` lists them. */
     private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(TemplateCommand.class, LintCommand.class,
             InstallCommand.class, UpgradeCommand.class, RollbackCommand.class, UninstallCommand.class, DiffCommand.class,
-            StatusCommand.class, InspectCommands.History.class, InspectCommands.Backups.class,
+            StatusCommand.class, InspectCommands.History.class, InspectCommands.Backups.class, BackupCommand.class,
             InspectCommands.ListReleases.class,
             InspectCommands.Get.class, VersionCommand.class, CompletionCommand.class, DoctorCommand.class);
 

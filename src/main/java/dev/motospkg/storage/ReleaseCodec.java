@@ -94,7 +94,7 @@ public final class ReleaseCodec {
                 backup.put("name", b.name());
                 backup.put("size", b.size());
                 backup.put("sha256", b.sha256());
-                backup.put("takenBefore", b.takenBefore());
+                backup.put(b.onDemand() ? "takenOnDemandAt" : "takenBefore", b.revision());
                 return backup;
             }).toList());
         }
@@ -182,8 +182,10 @@ public final class ReleaseCodec {
     }
 
     private static Backup backup(Map<String, Object> b) {
+        boolean onDemand = b.get("takenOnDemandAt") != null;
         return new Backup(b.get("step") == null ? "backup" : (String) b.get("step"), (String) b.get("name"),
-                ((Number) b.get("size")).longValue(), (String) b.get("sha256"), ((Number) b.get("takenBefore")).intValue());
+                ((Number) b.get("size")).longValue(), (String) b.get("sha256"),
+                ((Number) b.get(onDemand ? "takenOnDemandAt" : "takenBefore")).intValue(), onDemand);
     }
 
     private static String instant(Instant instant) {

@@ -148,4 +148,32 @@ class RollbackDataTest {
         Map<String, Object> migrate = f.cluster.find("Job", NS, "migrate").orElseThrow();
         assertFalse(String.valueOf(migrate).contains("MOTOSPKG_KEEP_BACKUPS"), "only backup steps get it");
     }
+
+    @Test
+    void aBackupOnDemandIsRecordedInTheDeployedRevisionAndARollbackToItRestoresIt() {
+        install();
+        List<dev.motospkg.release.Backup> taken = new TakeBackup(f.ctx).run(new TakeBackup.Options(
+                new ReleaseRef("motos", NS), java.time.Duration.ofMinutes(1)));
+        assertEquals(List.of(new dev.motospkg.release.Backup("backup", DUMP, 2048, "9f86d081884c7d65", 1, true),
+                new dev.motospkg.release.Backup("backup-media", MEDIA, 512, "ab12", 1, true)), taken);
+        assertEquals(taken, f.store.history(NS, "motos").get(0).backups(), "recorded in revision 1");
+        assertTrue(f.output.toString().contains("  step backup (Job, on demand): running Job/backup\n"),
+                f.output.toString());
+
+        upgrade(DataOptions.defaults().withoutBackups(), 10, "backend.tag=v2");
+        f.schemaAhead("visits.0002_upload");
+        Release r = rollback(DataOptions.OnRollback.RESTORE);
+        assertEquals("Rollback to 1 (data restored from the backups taken on demand at revision 1)", r.description());
+        assertEquals(DUMP + ":9f86d081884c7d65 " + MEDIA + ":ab12", env("restore", "MOTOSPKG_BACKUPS"));
+    }
+
+    @Test
+    void theBackupCommandSaysWhatItWrote() {
+        install();
+        var run = f.ok("backup", "-n", NS);
+        assertTrue(run.out().endsWith("Backed up release motos: " + DUMP + " (2048 bytes), " + MEDIA + " (512 bytes);"
+                + " `motospkg backups motos -n motos-app` lists them.\n"), run.out());
+        var list = f.ok("backups", "-n", NS);
+        assertTrue(list.out().contains("ON DEMAND AT"), list.out());
+    }
 }

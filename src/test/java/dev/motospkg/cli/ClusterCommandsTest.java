@@ -47,7 +47,7 @@ class ClusterCommandsTest {
     void backupsOfAReleaseWithoutAnySaysWhenOneIsTaken() {
         ok("install", "-f", "values/values-dev.yaml");
         assertEquals("No backups of release motos in namespace motos-app: one is taken before an upgrade or rollback"
-                + " that changes a PVC or the image of a workload that mounts one.\n", ok("backups").out());
+                + " that changes a PVC or the image of a workload that mounts one, and by `motospkg backup`.\n", ok("backups").out());
     }
 
     @Test

@@ -82,23 +82,29 @@ class DataRestoreE2E {
 
     @Test
     @Order(2)
-    void backupsListsBothFilesWithTheSizeAndChecksumOfWhatIsOnTheVolume(TestNode node) throws Exception {
+    void backupsListsEveryFileWithTheSizeAndChecksumOfWhatIsOnTheVolume(TestNode node) throws Exception {
+        CliRun now = motospkg(node, "backup");
+        assertEquals(0, now.exitCode(), now.out() + now.err());
+        assertTrue(now.out().contains("Backed up release motos: motos-"), now.out());
+
         CliRun backups = motospkg(node, "backups", "-o", "json");
         assertEquals(0, backups.exitCode(), backups.err());
         Matcher m = Pattern.compile("\"name\": \"([^\"]+)\",\\s*\"step\": \"([^\"]+)\",\\s*\"size\": (\\d+),\\s*"
-                + "\"sha256\": \"([0-9a-f]+)\",\\s*\"takenBefore\": (\\d+)").matcher(backups.out());
-        List<String> steps = new ArrayList<>();
+                + "\"sha256\": \"([0-9a-f]+)\",\\s*\"takenBefore\": (\\d+|\"-\"),\\s*\"onDemandAt\": (\\d+|\"-\")")
+                .matcher(backups.out());
+        List<String> found = new ArrayList<>();
         while (m.find()) {
             Path file = node.backupFile(NS, m.group(1));
             byte[] bytes = Files.readAllBytes(file);
             assertEquals(Long.parseLong(m.group(3)), bytes.length, "size of " + file);
             assertEquals(m.group(4), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
                     "sha256 of " + file);
-            assertEquals("2", m.group(5), "taken before revision 2");
-            steps.add(m.group(2));
+            found.add(m.group(2) + " " + m.group(5) + " " + m.group(6));
             System.out.println("[E2E] DataRestoreE2E: backup " + file + " " + bytes.length + " bytes");
         }
-        assertEquals(List.of("backup", "backup-media"), steps, backups.out());
+        // before revision 2 (the v4 upgrade), then on demand at revision 2
+        assertEquals(List.of("backup 2 \"-\"", "backup-media 2 \"-\"", "backup \"-\" 2", "backup-media \"-\" 2"), found,
+                backups.out());
     }
 
     @Test
