@@ -35,6 +35,11 @@ import java.util.UUID;
  * holder stopped renewing, or whose holder process on this host is dead, is taken over with an
  * update on its resourceVersion (a conflict means another command took it first: refused).
  *
+ * <p>A holder that says what history it leaves ({@link Lock#leave}) frees the Lease on close instead of
+ * deleting it, with that history's fingerprint in annotation {@code motospkg.dev/history}; the next
+ * command takes the free Lease with one JSON patch (its test on the empty holder makes it atomic) and
+ * reads the fingerprint from the answer ({@link Lock#historyLeft}).
+ *
  * <p>Acquire creates nothing but the Lease, except on a first install into a namespace that does not
  * exist yet: then it server-side applies a bare Namespace (field manager {@code motospkg}) first, as
  * the lock has to live somewhere and the install would create that namespace anyway.
