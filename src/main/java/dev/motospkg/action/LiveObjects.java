@@ -12,16 +12,22 @@ import java.util.Optional;
 
 /**
  * Reads the live objects a plan needs with as few requests as possible: one LIST per kind and
- * namespace when the release has several objects of that kind, a GET otherwise.
+ * namespace when the release has several objects of that kind, a GET otherwise; none in a namespace
+ * the command itself just created.
  */
 final class LiveObjects {
     private final Map<String, Optional<Map<String, Object>>> byKey = new HashMap<>();
 
-    static LiveObjects read(Cluster cluster, List<DesiredObject> desired, List<DesiredObject> previous) {
+    /** @param emptyNamespace a namespace known to hold nothing yet (created by this command), or null */
+    static LiveObjects read(Cluster cluster, List<DesiredObject> desired, List<DesiredObject> previous,
+            String emptyNamespace) {
         Map<String, List<ObjectKey>> groups = new LinkedHashMap<>();
         for (List<DesiredObject> list : List.of(desired, previous)) {
             for (DesiredObject d : list) {
                 ObjectKey k = d.key();
+                if (emptyNamespace != null && emptyNamespace.equals(k.namespace())) {
+                    continue; // absent: the namespace was created a moment ago, under the release's lock
+                }
                 List<ObjectKey> group = groups.computeIfAbsent(k.apiVersion() + "|" + k.kind() + "|" + k.namespace(),
                         g -> new ArrayList<>());
                 if (!group.contains(k)) {

@@ -40,6 +40,12 @@ final class Planner {
      */
     Plan plan(ReleaseRef release, List<DesiredObject> desired, List<DesiredObject> previous,
             List<DesiredObject> attempted, Takeover takeover) {
+        return plan(release, desired, previous, attempted, takeover, null);
+    }
+
+    /** @param emptyNamespace a namespace created by this command (nothing in it to read), or null */
+    Plan plan(ReleaseRef release, List<DesiredObject> desired, List<DesiredObject> previous,
+            List<DesiredObject> attempted, Takeover takeover, String emptyNamespace) {
         List<Change> changes = new ArrayList<>();
         java.util.Set<String> takeovers = new java.util.LinkedHashSet<>();
         Map<String, Map<String, Object>> removals = new LinkedHashMap<>();
@@ -48,7 +54,7 @@ final class Planner {
         Map<String, DesiredObject> byId = new LinkedHashMap<>();
         Map<String, DesiredObject> applied = new LinkedHashMap<>();
         previous.forEach(p -> applied.put(p.key().toString(), p));
-        LiveObjects lives = LiveObjects.read(ctx.cluster(), desired, previous);
+        LiveObjects lives = LiveObjects.read(ctx.cluster(), desired, previous, emptyNamespace);
         // Objects in a namespace that does not exist yet cannot be dry-run; they are checked on apply.
         java.util.Set<String> newNamespaces = new java.util.HashSet<>();
         for (DesiredObject d : desired) {

@@ -15,6 +15,7 @@ import dev.motospkg.storage.ReleaseLocks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The shared path of install, upgrade and rollback: lock, read history (recovering from an
@@ -38,6 +39,11 @@ final class ReleaseChange {
     }
 
     Prepared prepare(ChangeRequest request, History history) {
+        return prepare(request, history, null);
+    }
+
+    /** @param emptyNamespace a namespace this command just created: none of its objects is read, none exists */
+    private Prepared prepare(ChangeRequest request, History history, String emptyNamespace) {
         Release current = history.deployed().orElse(null);
         String name = request.release().name();
         String namespace = request.release().namespace();
@@ -61,7 +67,8 @@ final class ReleaseChange {
         Steps.Split split = Steps.split(next.objects());
         List<DesiredObject> previous = current == null ? List.of() : Steps.objectsOnly(deployer.desired(current));
         Plan plan = new Planner(ctx).plan(request.release(), split.objects(), previous,
-                Steps.objectsOnly(attempted(history, current)), request.takeover()).withSteps(split.steps());
+                Steps.objectsOnly(attempted(history, current)), request.takeover(), emptyNamespace)
+                .withSteps(split.steps());
         return new Prepared(history, current, next, previous, plan);
     }
 
@@ -101,12 +108,22 @@ final class ReleaseChange {
                 look = null; // decided under the lock, which also creates a missing namespace
             }
         }
-        try (ReleaseLocks.Lock lock = ctx.locks().acquire(namespace, name, kind.verb)) {
-            History history = recover(history(request.release()), lock);
-            // Someone may have changed the release between our look and the lock: plan again then.
-            Prepared prepared = look != null && history.revisions().equals(seen.revisions()) ? look
-                    : prepare(request, history);
-            return change(request, prepared, wait, lock, here);
+        Optional<String> seenPrint = ctx.store().fingerprint(namespace, name);
+        try (ReleaseLocks.Lock lock = ctx.locks().acquire(namespace, name, kind.verb, !seen.revisions().isEmpty())) {
+            // The history is read again under the lock, unless the lock proves it is still the one we
+            // read: its last holder left exactly that history, or taking it created the namespace (so
+            // no record could be in it, and none of the release's objects either).
+            boolean fresh = lock.createdNamespace() && seen.revisions().isEmpty();
+            boolean unchanged = fresh || seenPrint.isPresent() && lock.historyLeft().equals(seenPrint);
+            try {
+                History history = recover(unchanged ? seen : history(request.release()), lock);
+                // Someone may have changed the release between our look and the lock: plan again then.
+                Prepared prepared = look != null && history.revisions().equals(seen.revisions()) ? look
+                        : prepare(request, history, fresh ? namespace : null);
+                return change(request, prepared, wait, lock, here);
+            } finally {
+                lock.leave(ctx.store().fingerprint(namespace, name));
+            }
         }
     }
 

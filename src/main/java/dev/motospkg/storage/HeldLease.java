@@ -3,6 +3,8 @@ package dev.motospkg.storage;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +32,21 @@ final class HeldLease implements ReleaseLocks.Lock {
     /** The version we last wrote: close deletes exactly that one, without reading it first. */
     private volatile String resourceVersion;
     private boolean closed;
+    private final String historyLeft;
+    /** The same lease, with an item: patched without a read first. */
+    private final Resource<Lease> patchable;
+    /** What close records for the next holder; null: close deletes the lease instead. */
+    private volatile String leaving;
 
-    /** @param renewedAt the renewTime the lease was written with */
-    HeldLease(Resource<Lease> resource, Clock clock, String token, String takenOverFrom, Duration duration,
-            String resourceVersion, Instant renewedAt, boolean createdNamespace) {
+    /**
+     * @param renewedAt the renewTime the lease was written with
+     * @param historyLeft the history fingerprint the previous holder left in the free lease we took, or null
+     */
+    HeldLease(Resource<Lease> resource, Resource<Lease> patchable, Clock clock, String token, String takenOverFrom, Duration duration,
+            String resourceVersion, Instant renewedAt, boolean createdNamespace, String historyLeft) {
         this.createdNamespace = createdNamespace;
+        this.historyLeft = historyLeft;
+        this.patchable = patchable;
         this.resource = resource;
         this.duration = duration;
         this.renewedAt = renewedAt;
@@ -59,6 +71,16 @@ final class HeldLease implements ReleaseLocks.Lock {
     @Override
     public String takenOverFrom() {
         return takenOverFrom;
+    }
+
+    @Override
+    public java.util.Optional<String> historyLeft() {
+        return java.util.Optional.ofNullable(historyLeft);
+    }
+
+    @Override
+    public void leave(java.util.Optional<String> fingerprint) {
+        leaving = fingerprint.orElse(null);
     }
 
     /**
@@ -103,7 +125,18 @@ final class HeldLease implements ReleaseLocks.Lock {
             Thread.currentThread().interrupt();
         }
         try {
-            if (!lost && resourceVersion != null) {
+            if (!lost && leaving != null) {
+                // Freed, not deleted, with the history we leave: the next command takes it in one
+                // request and, finding the history it read, need not read it again. The token test
+                // makes it a no-op (422) when someone took the lease over.
+                String token = LeaseReleaseLocks.pointer(LeaseReleaseLocks.ANNOTATION_TOKEN);
+                patchable.patch(PatchContext.of(PatchType.JSON), io.fabric8.kubernetes.client.utils.Serialization
+                        .asJson(java.util.List.of(
+                                java.util.Map.of("op", "test", "path", "/metadata/annotations/" + token, "value", this.token),
+                                java.util.Map.of("op", "add", "path", "/spec/holderIdentity", "value", ""),
+                                java.util.Map.of("op", "add", "path", "/metadata/annotations/"
+                                        + LeaseReleaseLocks.pointer(LeaseReleaseLocks.ANNOTATION_HISTORY), "value", leaving))));
+            } else if (!lost && resourceVersion != null) {
                 // A precondition on our last version: if anyone changed the lease since (a takeover),
                 // the server refuses (409) and their lease stays.
                 resource.lockResourceVersion(resourceVersion).delete();

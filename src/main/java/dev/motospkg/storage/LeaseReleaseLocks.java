@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,6 +35,11 @@ import java.util.UUID;
  * holder stopped renewing, or whose holder process on this host is dead, is taken over with an
  * update on its resourceVersion (a conflict means another command took it first: refused).
  *
+ * <p>A holder that says what history it leaves ({@link Lock#leave}) frees the Lease on close instead of
+ * deleting it, with that history's fingerprint in annotation {@code motospkg.dev/history}; the next
+ * command takes the free Lease with one JSON patch (its test on the empty holder makes it atomic) and
+ * reads the fingerprint from the answer ({@link Lock#historyLeft}).
+ *
  * <p>Acquire creates nothing but the Lease, except on a first install into a namespace that does not
  * exist yet: then it server-side applies a bare Namespace (field manager {@code motospkg}) first, as
  * the lock has to live somewhere and the install would create that namespace anyway.
@@ -42,10 +50,15 @@ import java.util.UUID;
 public final class LeaseReleaseLocks implements ReleaseLocks {
 
     public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
+    /** The API's MicroTime, as the server writes it. */
+    static final java.time.format.DateTimeFormatter MICRO_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
     public static final String ANNOTATION_OPERATION = "motospkg.dev/operation";
     public static final String ANNOTATION_STARTED = "motospkg.dev/started";
     /** Tells our own acquisitions apart: two locks taken by one process share a holder identity. */
     static final String ANNOTATION_TOKEN = "motospkg.dev/token";
+    /** On a freed lease: the fingerprint of the history its last holder left (see {@link Lock#leave}). */
+    static final String ANNOTATION_HISTORY = "motospkg.dev/history";
     private static final int ATTEMPTS = 3;
 
     private final KubernetesClient client;
@@ -83,6 +96,67 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
         return hostname + "/pid-" + pid;
     }
 
+    /**
+     * With history, the last command most likely left the lease freed rather than deleted: one JSON
+     * patch takes it, atomically and only if it is still free (its test fails otherwise), and its
+     * answer carries what that command recorded in it. Anything else goes the general way.
+     */
+    @Override
+    public Lock acquire(String namespace, String name, String operation, boolean hasHistory) {
+        if (hasHistory) {
+            Resource<Lease> resource = client.leases().inNamespace(namespace).withName(leaseName(name));
+            String token = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            try {
+                Lease taken = patchable(namespace, name).patch(PatchContext.of(PatchType.JSON),
+                        client.getKubernetesSerialization().asJson(takeFreePatch(operation, token, now)));
+                String left = annotation(taken, ANNOTATION_HISTORY);
+                return new HeldLease(resource, patchable(namespace, name), clock, token, null, leaseDuration, version(taken), now, false,
+                        left == null || left.isEmpty() ? null : left);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 404 && e.getCode() != 422) {
+                    throw failure("cannot take the lock of release " + name, namespace, e);
+                }
+                // 404: no lease (or no namespace); 422: not free. The general way tells which.
+            }
+        }
+        return acquire(namespace, name, operation);
+    }
+
+    /** Holder, times and annotations set, provided the holder is "" (free); the history annotation is kept. */
+    private List<Map<String, Object>> takeFreePatch(String operation, String token, Instant now) {
+        String time = MICRO_TIME.format(now.atZone(ZoneOffset.UTC));
+        return List.of(
+                Map.of("op", "test", "path", "/spec/holderIdentity", "value", ""),
+                Map.of("op", "add", "path", "/spec/holderIdentity", "value", processIdentity() + " " + operation),
+                Map.of("op", "add", "path", "/spec/acquireTime", "value", time),
+                Map.of("op", "add", "path", "/spec/renewTime", "value", time),
+                Map.of("op", "add", "path", "/spec/leaseDurationSeconds", "value", (int) leaseDuration.toSeconds()),
+                Map.of("op", "add", "path", "/metadata/annotations/" + pointer(ANNOTATION_OPERATION), "value", operation),
+                Map.of("op", "add", "path", "/metadata/annotations/" + pointer(ANNOTATION_STARTED),
+                        "value", LockMessages.seconds(now)),
+                Map.of("op", "add", "path", "/metadata/annotations/" + pointer(ANNOTATION_TOKEN), "value", token));
+    }
+
+    /**
+     * The lease as a resource with an item: fabric8 sends a JSON patch of a bare name only after
+     * GETting the object, which this spares.
+     */
+    Resource<Lease> patchable(String namespace, String name) {
+        return client.leases().inNamespace(namespace).resource(new LeaseBuilder().withNewMetadata()
+                .withName(leaseName(name)).withNamespace(namespace).endMetadata().build());
+    }
+
+    /** A map key as a JSON pointer segment (RFC 6901). */
+    static String pointer(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String annotation(Lease lease, String key) {
+        Map<String, String> annotations = lease == null ? null : lease.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(key);
+    }
+
     @Override
     public Lock acquire(String namespace, String name, String operation) {
         Resource<Lease> resource = client.leases().inNamespace(namespace).withName(leaseName(name));
@@ -94,7 +168,8 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
             try {
                 Lease created = client.leases().inNamespace(namespace)
                         .resource(newLease(namespace, name, operation, token, now)).create();
-                return new HeldLease(resource, clock, token, null, leaseDuration, version(created), now, createdNamespace);
+                return new HeldLease(resource, patchable(namespace, name), clock, token, null, leaseDuration, version(created), now, createdNamespace,
+                        null);
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {
                     ensureNamespace(namespace);
@@ -121,7 +196,10 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
                     .build();
             try {
                 Lease taken = client.leases().inNamespace(namespace).resource(takeover).update();
-                return new HeldLease(resource, clock, token, free ? null : previous, leaseDuration, version(taken), now, createdNamespace);
+                // a free lease taken at the version we read: nobody held it since its holder left it
+                String left = free ? annotation(existing, ANNOTATION_HISTORY) : null;
+                return new HeldLease(resource, patchable(namespace, name), clock, token, free ? null : previous, leaseDuration, version(taken), now,
+                        createdNamespace, left == null || left.isEmpty() ? null : left);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 && e.getCode() != 404) {
                     throw failure("cannot take over the lock of release " + name, namespace, e);

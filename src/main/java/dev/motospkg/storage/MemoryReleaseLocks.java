@@ -22,6 +22,8 @@ public final class MemoryReleaseLocks implements ReleaseLocks {
     private final Clock clock;
     private final String identity;
     private final Map<Key, Holder> held = new HashMap<>();
+    /** What the last holder of a free lock left (see {@link Lock#leave}). */
+    private final Map<Key, String> left = new HashMap<>();
 
     /** Holder identity "this-process": what messages name as the holder of our own locks. */
     public MemoryReleaseLocks(Clock clock) {
@@ -37,6 +39,7 @@ public final class MemoryReleaseLocks implements ReleaseLocks {
     public synchronized MemoryReleaseLocks simulateHolder(String namespace, String name, String holder,
             String operation) {
         held.put(new Key(namespace, name), new Holder(holder, operation, clock.instant(), false, new Object()));
+        left.remove(new Key(namespace, name));
         return this;
     }
 
@@ -47,6 +50,7 @@ public final class MemoryReleaseLocks implements ReleaseLocks {
     public synchronized MemoryReleaseLocks simulateStaleHolder(String namespace, String name, String holder,
             String operation) {
         held.put(new Key(namespace, name), new Holder(holder, operation, clock.instant(), true, new Object()));
+        left.remove(new Key(namespace, name));
         return this;
     }
 
@@ -65,17 +69,32 @@ public final class MemoryReleaseLocks implements ReleaseLocks {
         Holder ours = new Holder(identity, operation, clock.instant(), false, new Object());
         held.put(key, ours);
         String previous = current == null ? null : current.identity() + " " + current.operation();
+        java.util.Optional<String> found = java.util.Optional.ofNullable(left.remove(key)).filter(f -> current == null);
         return new Lock() {
+            private java.util.Optional<String> leaving = java.util.Optional.empty();
+
             @Override
             public String takenOverFrom() {
                 return previous;
             }
 
             @Override
+            public java.util.Optional<String> historyLeft() {
+                return found;
+            }
+
+            @Override
+            public void leave(java.util.Optional<String> fingerprint) {
+                leaving = fingerprint;
+            }
+
+            @Override
             public void close() {
                 synchronized (MemoryReleaseLocks.this) {
                     // only our own entry: a test may have planted another holder since
-                    held.remove(key, ours);
+                    if (held.remove(key, ours)) {
+                        leaving.ifPresent(f -> left.put(key, f));
+                    }
                 }
             }
         };

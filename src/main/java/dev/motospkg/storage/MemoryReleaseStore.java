@@ -17,10 +17,27 @@ public final class MemoryReleaseStore implements ReleaseStore {
 
     /** namespace -> name -> revision -> release; sorted so list() and history() come out ordered. */
     private final Map<String, Map<String, TreeMap<Integer, Release>>> releases = new TreeMap<>();
+    /** "namespace/name" -> how many writes its history has had: the content's version. */
+    private final Map<String, Integer> versions = new java.util.HashMap<>();
+    /** The version each history was at when last read here, kept up by the writes after it. */
+    private final Map<String, Integer> known = new java.util.HashMap<>();
+
+    @Override
+    public synchronized java.util.Optional<String> fingerprint(String namespace, String name) {
+        return java.util.Optional.ofNullable(known.get(namespace + "/" + name)).map(v -> "v" + v);
+    }
+
+    private void wrote(String namespace, String name) {
+        String key = namespace + "/" + name;
+        int before = versions.getOrDefault(key, 0);
+        versions.put(key, before + 1);
+        known.computeIfPresent(key, (k, v) -> v == before ? before + 1 : null);
+    }
 
     @Override
     public synchronized List<Release> history(String namespace, String name) {
         TreeMap<Integer, Release> revisions = revisions(namespace, name, false);
+        known.put(namespace + "/" + name, versions.getOrDefault(namespace + "/" + name, 0));
         return revisions == null ? List.of() : List.copyOf(revisions.values());
     }
 
@@ -31,6 +48,7 @@ public final class MemoryReleaseStore implements ReleaseStore {
             throw StoreErrors.alreadyExists(release);
         }
         revisions.put(release.revision(), release);
+        wrote(release.namespace(), release.name());
     }
 
     @Override
@@ -40,11 +58,15 @@ public final class MemoryReleaseStore implements ReleaseStore {
             throw StoreErrors.notFound(release.namespace(), release.name(), release.revision());
         }
         revisions.put(release.revision(), release);
+        wrote(release.namespace(), release.name());
     }
 
     @Override
     public synchronized void delete(String namespace, String name, int revision) {
         TreeMap<Integer, Release> revisions = revisions(namespace, name, false);
+        if (revisions != null && revisions.containsKey(revision)) {
+            wrote(namespace, name);
+        }
         if (revisions != null) {
             revisions.remove(revision);
             if (revisions.isEmpty()) {

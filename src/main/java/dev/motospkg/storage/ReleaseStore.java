@@ -22,4 +22,14 @@ public interface ReleaseStore {
 
     /** The newest revision of every release in a namespace, or in all namespaces when namespace is null. */
     List<Release> list(String namespace);
+
+    /**
+     * A digest of the release's history as this store last read it ({@link #history}) and then
+     * wrote it itself; empty when it does not know (never read, or a write whose outcome is
+     * unknown). Equal digests mean equal histories: what lets a lock prove that nobody changed the
+     * history since it was read (see {@link ReleaseLocks.Lock#historyLeft()}).
+     */
+    default java.util.Optional<String> fingerprint(String namespace, String name) {
+        return java.util.Optional.empty();
+    }
 }

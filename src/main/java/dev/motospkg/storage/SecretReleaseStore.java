@@ -40,6 +40,11 @@ public final class SecretReleaseStore implements ReleaseStore {
 
     private final KubernetesClient client;
     private final ReleaseCodec codec = new ReleaseCodec();
+    /**
+     * Per release ("namespace/name"), its records as last listed and then written here: Secret name
+     * to payload (base64), all that {@link #history} decodes. Absent when unknown.
+     */
+    private final Map<String, java.util.TreeMap<String, String>> known = new java.util.HashMap<>();
 
     public SecretReleaseStore(KubernetesClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -55,24 +60,78 @@ public final class SecretReleaseStore implements ReleaseStore {
                         .withLabels(Map.of(LABEL_OWNER, OWNER, "name", name)).list().getItems(),
                 "cannot read the history of release " + name + " in namespace " + namespace, namespace);
         List<Release> releases = new ArrayList<>();
+        java.util.TreeMap<String, String> payloads = new java.util.TreeMap<>();
         for (Secret secret : secrets) {
             releases.add(decode(secret));
+            payloads.put(secret.getMetadata().getName(), secret.getData().get(DATA_KEY));
         }
         releases.sort(Comparator.comparingInt(Release::revision));
+        synchronized (known) {
+            known.put(namespace + "/" + name, payloads);
+        }
         return releases;
+    }
+
+    @Override
+    public java.util.Optional<String> fingerprint(String namespace, String name) {
+        synchronized (known) {
+            java.util.TreeMap<String, String> payloads = known.get(namespace + "/" + name);
+            return payloads == null ? java.util.Optional.empty() : java.util.Optional.of(digest(payloads));
+        }
+    }
+
+    private static String digest(java.util.TreeMap<String, String> payloads) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            payloads.forEach((secret, data) -> {
+                sha.update(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) '=');
+                sha.update(data.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                sha.update((byte) '\n');
+            });
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** After a write: its record's payload as stored now (null: deleted), or unknown when the write failed. */
+    private void written(String namespace, String name, String secret, String payload, boolean succeeded) {
+        synchronized (known) {
+            java.util.TreeMap<String, String> payloads = known.get(namespace + "/" + name);
+            if (payloads == null) {
+                return;
+            }
+            if (!succeeded) {
+                known.remove(namespace + "/" + name); // it may or may not have landed
+            } else if (payload == null) {
+                payloads.remove(secret);
+            } else {
+                payloads.put(secret, payload);
+            }
+        }
     }
 
     @Override
     public void create(Release release) {
         Secret secret = toSecret(release);
+        boolean stored = false;
         try {
             client.secrets().inNamespace(release.namespace()).resource(secret).create();
+            stored = true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 throw StoreErrors.alreadyExists(release);
             }
             throw failure("cannot store release " + release.label(), release.namespace(), e);
+        } finally {
+            written(release, secret, stored);
         }
+    }
+
+    private void written(Release release, Secret secret, boolean stored) {
+        written(release.namespace(), release.name(), secret.getMetadata().getName(), secret.getData().get(DATA_KEY),
+                stored);
     }
 
     @Override
@@ -81,21 +140,31 @@ public final class SecretReleaseStore implements ReleaseStore {
         String context = "cannot update release " + release.label();
         // One merge patch (labels and payload) instead of GET + PUT: records change only under the
         // release's lock, and a missing record still fails (404) rather than being re-created.
+        boolean stored = false;
         try {
             client.secrets().inNamespace(release.namespace()).withName(secret.getMetadata().getName())
                     .patch(PatchContext.of(PatchType.JSON_MERGE), secret);
+            stored = true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
                 throw StoreErrors.notFound(release.namespace(), release.name(), release.revision());
             }
             throw failure(context, release.namespace(), e);
+        } finally {
+            written(release, secret, stored);
         }
     }
 
     @Override
     public void delete(String namespace, String name, int revision) {
-        call(() -> client.secrets().inNamespace(namespace).withName(secretName(name, revision)).delete(),
-                "cannot delete release " + name + ".v" + revision, namespace);
+        boolean deleted = false;
+        try {
+            call(() -> client.secrets().inNamespace(namespace).withName(secretName(name, revision)).delete(),
+                    "cannot delete release " + name + ".v" + revision, namespace);
+            deleted = true;
+        } finally {
+            written(namespace, name, secretName(name, revision), null, deleted);
+        }
     }
 
     @Override

@@ -81,6 +81,34 @@ class LeaseReleaseLocksIT {
     }
 
     @Test
+    void aLeaseFreedWithAHistoryIsTakenInOneRequestAndHandsItOn(TestCluster cluster) {
+        String ns = cluster.namespace();
+        LeaseReleaseLocks locks = new LeaseReleaseLocks(cluster.client(), clock);
+        ReleaseLocks.Lock first = locks.acquire(ns, "motos", "install");
+        first.leave(java.util.Optional.of("abc123"));
+        first.close();
+        Lease freed = lease(cluster, "motos");
+        assertNotNull(freed, "freed, not deleted");
+        assertEquals("", freed.getSpec().getHolderIdentity());
+        assertEquals("abc123", freed.getMetadata().getAnnotations().get("motospkg.dev/history"));
+
+        try (ReleaseLocks.Lock second = locks.acquire(ns, "motos", "upgrade", true)) {
+            assertEquals(java.util.Optional.of("abc123"), second.historyLeft());
+            assertNull(second.takenOverFrom());
+            // held now: nobody else gets it, by either way of acquiring
+            LeaseReleaseLocks other = new LeaseReleaseLocks(cluster.client(), clock, Duration.ofSeconds(30), "elsewhere", 7);
+            MotosException e = assertThrows(MotosException.class, () -> other.acquire(ns, "motos", "upgrade", true));
+            assertTrue(e.getMessage().contains("is locked by " + locks.processIdentity()), e.getMessage());
+            assertThrows(MotosException.class, () -> other.acquire(ns, "motos", "upgrade"));
+        }
+        // closed without leaving a history: deleted as before
+        assertNull(lease(cluster, "motos"));
+        try (ReleaseLocks.Lock third = locks.acquire(ns, "motos", "upgrade", true)) {
+            assertEquals(java.util.Optional.empty(), third.historyLeft(), "a new lease proves nothing");
+        }
+    }
+
+    @Test
     void racingAcquiresLetExactlyOneWin(TestCluster cluster) throws Exception {
         String ns = cluster.namespace();
         int threads = 8;
