@@ -64,7 +64,8 @@ public final class Diff {
         Redaction redaction = new Redaction(sensitiveValues(options.chart(), prepared), options.showSecrets());
         DiffPrinter printer = new DiffPrinter(new dev.motospkg.yaml.YamlCodec());
         if (options.json()) {
-            printer.printJson(plan.changes(), plan.refused(), plan.problems(), redaction, ctx.out());
+            printer.printJson(plan.changes(), plan.refused(), plan.problems(), title == null
+                    ? StepList.rows(plan.steps(), request.operation().verb) : List.of(), redaction, ctx.out());
         } else {
             if (title != null) {
                 ctx.out().println(String.format(title, prepared.current().revision()));

@@ -23,4 +23,23 @@ final class StepList {
         before.forEach(s -> out.println("  " + s.describe(pre) + ": before the other objects"));
         after.forEach(s -> out.println("  " + s.describe(post) + ": after all objects are ready"));
     }
+
+    /** The same steps for {@code diff -o json}: name, phase, weight, when it runs, what it waits for. */
+    static List<java.util.Map<String, Object>> rows(List<Step> steps, String verb) {
+        List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (StepPhase phase : List.of(StepPhase.of(verb, true), StepPhase.of(verb, false))) {
+            for (Step s : steps.stream().filter(x -> x.runsIn(phase)).toList()) {
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("name", s.name());
+                row.put("kind", "Job");
+                row.put("phase", phase.wire());
+                row.put("weight", s.weight());
+                row.put("when", s.when().wire());
+                row.put("after", s.after());
+                row.put("waitsFor", s.waitsFor());
+                out.add(row);
+            }
+        }
+        return out;
+    }
 }

@@ -93,6 +93,12 @@ public final class DiffPrinter {
     /** {@code problems}: what preflight refuses, listed so a machine sees the refusal too. */
     public void printJson(List<Change> changes, int refused, List<String> problems, Redaction redaction,
             PrintWriter out) {
+        printJson(changes, refused, problems, List.of(), redaction, out);
+    }
+
+    /** {@code steps}: the Jobs the command would run as steps, one map each, listed after the changes. */
+    public void printJson(List<Change> changes, int refused, List<String> problems, List<Map<String, Object>> steps,
+            Redaction redaction, PrintWriter out) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("summary", summary(changes, refused));
         if (!problems.isEmpty()) {
@@ -120,6 +126,9 @@ public final class DiffPrinter {
             items.add(item);
         }
         doc.put("changes", items);
+        if (!steps.isEmpty()) {
+            doc.put("steps", steps);
+        }
         out.print(redaction.scrub(JsonPrinter.print(doc)));
         out.flush();
     }

@@ -7,6 +7,7 @@ import dev.motospkg.testing.ActionFixture;
 import dev.motospkg.testing.CliRun;
 import dev.motospkg.testing.Golden;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +71,21 @@ class ClusterCommandsTest {
         CliRun json = f.cli("diff", "upgrade", "--set", "postgres.storage=100Mi", "-o", "json");
         assertEquals(1, json.exitCode());
         assertTrue(json.out().contains("\"refused\": ["), json.out());
+    }
+
+    @Test
+    void diffJsonListsTheStepsTheCommandWouldRun() {
+        ok("install", "-f", "values/values-dev.yaml");
+        ok("upgrade", "--set", "backend.tag=v2");
+        CliRun json = f.cli("diff", "rollback", "-o", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        String out = json.out();
+        assertTrue(out.contains("\"steps\": ["), out);
+        for (String step : List.of("schema-check", "backup", "backup-media", "restore", "migrate")) {
+            assertTrue(out.contains("\"name\": \"" + step + "\",\n      \"kind\": \"Job\",\n      \"phase\": \"pre-rollback\""),
+                    step + " in " + out);
+        }
+        assertTrue(out.contains("\"when\": \"restore\""), out);
     }
 
     @Test
