@@ -49,6 +49,11 @@ final class RollbackCommand implements Callable<Integer> {
             throw MotosException.invalid("--restore-data and --keep-data contradict each other",
                     "Keep one: --restore-data puts the backups back, --keep-data leaves the database as it is.");
         }
+        if (restoreData && wait.options().atomic()) {
+            throw MotosException.invalid("--atomic cannot undo --restore-data: rolling back to the current revision"
+                    + " would run its newer migrations on the restored data again",
+                    "Use --wait: if the rollback fails, the data stays restored and you choose the next step.");
+        }
         var ref = app.resolve(name, release);
         var ctx = app.actionContext(kube);
         DataOptions data = backup.apply(new DataOptions(true, restoreData ? DataOptions.OnRollback.RESTORE

@@ -176,4 +176,13 @@ class RollbackDataTest {
         var list = f.ok("backups", "-n", NS);
         assertTrue(list.out().contains("ON DEMAND AT"), list.out());
     }
+
+    @Test
+    void restoreDataWithAtomicIsRefusedBecauseUndoingItWouldMigrateTheRestoredDataAgain() {
+        install();
+        var run = f.cli("rollback", "motos", "1", "--restore-data", "--atomic", "-n", NS);
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().startsWith("Error: --atomic cannot undo --restore-data: rolling back to the current"
+                + " revision would run its newer migrations on the restored data again\n"), run.err());
+    }
 }
