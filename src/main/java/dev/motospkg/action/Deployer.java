@@ -187,6 +187,24 @@ final class Deployer {
         return count;
     }
 
+    /**
+     * The Jobs of steps the deployed revision declared and the new one does not (a step removed from
+     * the chart, or turned off by a value): deleted, so no finished Job of a step that no longer
+     * exists is left. Their work (a backup file, a migration) stays.
+     */
+    void removeDroppedSteps(Release current, List<DesiredObject> next) {
+        if (current == null) {
+            return;
+        }
+        java.util.Set<ObjectKey> kept = new java.util.HashSet<>();
+        dev.motospkg.apply.Steps.split(next).steps().forEach(s -> kept.add(s.key()));
+        for (Step s : dev.motospkg.apply.Steps.split(desired(current)).steps()) {
+            if (!kept.contains(s.key()) && ctx.cluster().delete(s.key())) {
+                ctx.out().println("  deleted  " + s.key() + " (Job of a step the chart no longer declares)");
+            }
+        }
+    }
+
     /** "Deployment/postgres": how step-after names objects. */
     private static String ref(ObjectKey key) {
         return key.kind() + "/" + key.name();

@@ -166,6 +166,7 @@ final class ReleaseChange {
                 made[0] = made[0].withBackup(backup);
                 ctx.store().update(made[0]);
             });
+            deployer.removeDroppedSteps(current, next.objects());
         } catch (MotosException e) {
             Release failed = made[0].withStatus(ReleaseStatus.FAILED,
                     kind.verb + " failed: " + firstLine(e.getMessage()), ctx.clock().instant());

@@ -185,4 +185,17 @@ class RollbackDataTest {
         assertTrue(run.err().startsWith("Error: --atomic cannot undo --restore-data: rolling back to the current"
                 + " revision would run its newer migrations on the restored data again\n"), run.err());
     }
+
+    @Test
+    void turningBackupsOffDeletesTheJobsOfTheStepsThatAreGoneButKeepsTheirVolume() {
+        install();
+        upgrade(DataOptions.defaults(), 10, "backend.tag=v2");
+        assertTrue(f.cluster.find("Job", NS, "backup").isPresent());
+        upgrade(DataOptions.defaults(), 10, "backup.enabled=false");
+        assertFalse(f.cluster.find("Job", NS, "backup").isPresent());
+        assertFalse(f.cluster.find("Job", NS, "backup-media").isPresent());
+        assertTrue(f.cluster.find("PersistentVolumeClaim", NS, "backup-pvc").isPresent(), "the backups stay");
+        assertTrue(f.output.toString().contains("  deleted  Job/motos-app/backup (Job of a step the chart no longer"
+                + " declares)\n"), f.output.toString());
+    }
 }
