@@ -17,7 +17,13 @@ import java.util.List;
  */
 public final class Lint {
 
-    public record Options(Path chart, ValuesRequest values, ReleaseTarget target, boolean strict) {
+    /** {@code history}: the release's revisions ({@code lint --history}), for the images they ran; empty: none. */
+    public record Options(Path chart, ValuesRequest values, ReleaseTarget target, boolean strict,
+            List<dev.motospkg.release.Release> history) {
+
+        public Options(Path chart, ValuesRequest values, ReleaseTarget target, boolean strict) {
+            this(chart, values, target, strict, List.of());
+        }
     }
 
     private final RenderPipeline pipeline;
@@ -31,7 +37,7 @@ public final class Lint {
         Rendered rendered = pipeline.renderForTemplate(loaded, options.values(), options.target());
         boolean production = options.values().files().stream()
                 .anyMatch(f -> f.getFileName().toString().toLowerCase().contains("prod"));
-        List<Finding> findings = Checks.run(new LintInput(rendered.objects(), production));
+        List<Finding> findings = Checks.run(new LintInput(rendered.objects(), production, ranAs(options.history())));
         for (Finding f : findings) {
             out.println("[" + f.severity() + "] " + f.object() + " (" + f.source() + "): " + f.message());
             out.println("    hint: " + f.hint());
@@ -46,5 +52,25 @@ public final class Lint {
                     "Fix the findings above" + (errors == 0 ? " or run without --strict." : "."));
         }
         return findings;
+    }
+
+    /** Image reference to the distinct contents it ran as, oldest first: "sha256:1a2b3c4d5e6f (revision 2)". */
+    static java.util.Map<String, List<String>> ranAs(List<dev.motospkg.release.Release> history) {
+        java.util.Map<String, java.util.Map<String, Integer>> first = new java.util.LinkedHashMap<>();
+        for (dev.motospkg.release.Release r : history) {
+            if (r.images() == null) {
+                continue;
+            }
+            for (var i : r.images()) {
+                if (i.imageId() != null && !i.imageId().isEmpty()) {
+                    first.computeIfAbsent(i.image(), k -> new java.util.LinkedHashMap<>())
+                            .putIfAbsent(i.shortDigest(), r.revision());
+                }
+            }
+        }
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        first.forEach((image, digests) -> out.put(image, digests.entrySet().stream()
+                .map(e -> e.getKey() + " (revision " + e.getValue() + ")").toList()));
+        return out;
     }
 }

@@ -115,6 +115,11 @@ final class App implements AutoCloseable {
         return new ReleaseResolver(pipeline()).resolve(new ReleaseTarget(name, options.namespace), options.chart);
     }
 
+    /** The release a chart renders for (lint, template): its name and namespace as given, else the chart's. */
+    ReleaseRef resolve(ReleaseTarget target, java.nio.file.Path chart) {
+        return new ReleaseResolver(pipeline()).resolve(target, chart);
+    }
+
     /** The chart here, to mask sensitive values (its schema) and for its defaults; absent when there is none. */
     Optional<LoadedChart> chartIfPresent(Path chart) {
         try {

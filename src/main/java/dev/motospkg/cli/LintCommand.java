@@ -25,6 +25,12 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
 
+    @Option(names = "--history", description = "Also read the release's history from the cluster and warn on an"
+            + " IfNotPresent image whose tag ran as different contents across its revisions (rebuilt under the same tag).")
+    boolean history;
+
+    @Mixin KubeOptions kube;
+
     LintCommand(App app) {
         this.app = app;
     }
@@ -35,8 +41,13 @@ final class LintCommand implements Callable<Integer> {
             throw dev.motospkg.error.MotosException.invalid("two charts given: " + chartArg + " and --chart " + chart.chart,
                     "Give the chart once, as the CHART argument or with --chart.");
         }
+        java.util.List<dev.motospkg.release.Release> revisions = java.util.List.of();
+        if (history) {
+            var ref = app.resolve(chart.target(), chartArg != null ? chartArg : chart.chart);
+            revisions = app.actionContext(kube).store().history(ref.namespace(), ref.name());
+        }
         app.lint().run(new Lint.Options(chartArg != null ? chartArg : chart.chart, values.request(), chart.target(),
-                strict), app.out());
+                strict, revisions), app.out());
         return 0;
     }
 }

@@ -16,7 +16,7 @@ public final class Checks {
 
     public static final List<Function<LintInput, List<Finding>>> ALL = List.of(
             Checks::mutableTags, Checks::portsWithoutProtocol, Checks::sharedSingleNodeVolume,
-            Checks::recreateForExclusiveVolume, Checks::productionRequests);
+            Checks::recreateForExclusiveVolume, Checks::productionRequests, Checks::rebuiltTags);
 
     private Checks() {
     }
@@ -38,6 +38,33 @@ public final class Checks {
                             "container " + c.get("name") + " uses image \"" + image + "\" with "
                                     + (tag == null ? "no tag (that means latest)" : "the mutable tag \"" + tag + "\""),
                             "Use an explicit version (v1, v2, ...): a rebuilt image under a reused tag is never rolled out."));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code lint --history}: an image reference that ran as different contents in the release's
+     * revisions was rebuilt under the same tag; with IfNotPresent a node that has it keeps what it
+     * pulled first, so pods of one workload can run different code.
+     */
+    static List<Finding> rebuiltTags(LintInput input) {
+        List<Finding> out = new ArrayList<>();
+        for (KubeObject o : input.objects()) {
+            for (Map<String, Object> c : Workloads.containers(o)) {
+                String image = String.valueOf(c.get("image"));
+                List<String> contents = input.ranAs().getOrDefault(image, List.of());
+                boolean ifNotPresent = "IfNotPresent".equals(c.get("imagePullPolicy"))
+                        || c.get("imagePullPolicy") == null && tagOf(image) != null && !"latest".equals(tagOf(image));
+                if (contents.size() > 1 && ifNotPresent && !image.contains("@sha256:")) {
+                    out.add(new Finding(Severity.WARNING, Workloads.label(o), o.source(),
+                            "container " + c.get("name") + " uses \"" + image + "\" with imagePullPolicy IfNotPresent,"
+                                    + " and that tag ran as " + contents.size() + " different contents across the"
+                                    + " release's revisions (" + String.join(", ", contents) + "): it was rebuilt, and"
+                                    + " a node that has it keeps whichever it pulled first",
+                            "Give each build a new tag (or pin a digest); `motospkg upgrade --restart --wait` replaces"
+                                    + " the pods now, and `motospkg status` shows the digests they run."));
                 }
             }
         }
