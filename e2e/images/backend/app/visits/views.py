@@ -10,6 +10,8 @@ from django.views.decorators.csrf import csrf_exempt
 from visits.models import Visit
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
+# v4's migration drops the note column: its model has none, and the views keep working without it
+HAS_NOTES = any(f.name == "note" for f in Visit._meta.get_fields())
 
 
 def health(request):
@@ -22,11 +24,12 @@ def health(request):
 def visits(request):
     """GET: how many visits are stored; POST: store one more (body: an optional note)."""
     if request.method == "POST":
-        Visit.objects.create(note=request.body.decode("utf-8", "replace")[:200])
+        note = request.body.decode("utf-8", "replace")[:200]
+        Visit.objects.create(**({"note": note} if HAS_NOTES else {}))
     elif request.method != "GET":
         return HttpResponse(status=405)
-    notes = list(Visit.objects.order_by("id").values_list("note", flat=True))
-    return JsonResponse({"visits": len(notes), "notes": notes, "version": settings.APP_VERSION})
+    notes = list(Visit.objects.order_by("id").values_list("note", flat=True)) if HAS_NOTES else []
+    return JsonResponse({"visits": Visit.objects.count(), "notes": notes, "version": settings.APP_VERSION})
 
 
 @csrf_exempt

@@ -34,13 +34,7 @@ class DataRestoreE2E {
     static final String MEDIA = "photo.txt";
 
     static CliRun motospkg(TestNode node, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-n", NS));
-        long start = System.nanoTime();
-        CliRun run = node.motospkg(all.toArray(String[]::new));
-        System.out.printf("[E2E] DataRestoreE2E: `motospkg %s` took %.1fs%n", String.join(" ", args),
-                (System.nanoTime() - start) / 1e9);
-        return run;
+        return node.motospkgIn(NS, args);
     }
 
     static List<String> migrations(TestNode node) {

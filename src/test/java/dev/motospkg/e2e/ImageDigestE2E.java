@@ -25,9 +25,7 @@ class ImageDigestE2E {
     static final String NS = "motos-digest";
 
     static CliRun motospkg(TestNode node, String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("-n", NS));
-        return node.motospkg(all.toArray(String[]::new));
+        return node.motospkgIn(NS, args);
     }
 
     static List<Pod> backendPods(TestNode node) {

@@ -36,9 +36,7 @@ class MotosAppE2E {
     static final Duration APP_TIMEOUT = Duration.ofSeconds(120);
 
     static CliRun motospkg(TestNode node, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-n", NS));
-        return node.motospkg(all.toArray(String[]::new));
+        return node.motospkgIn(NS, args);
     }
 
     static CliRun install(TestNode node, String... extra) {

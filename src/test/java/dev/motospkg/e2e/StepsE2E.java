@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -35,12 +34,7 @@ class StepsE2E {
     static final String NS = "motos-steps";
 
     static CliRun motospkg(TestNode node, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-n", NS));
-        long start = System.nanoTime();
-        CliRun run = node.motospkg(all.toArray(String[]::new));
-        System.out.printf("[E2E] StepsE2E: `motospkg %s` took %.1fs%n", args[0], (System.nanoTime() - start) / 1e9);
-        return run;
+        return node.motospkgIn(NS, args);
     }
 
     static List<String> sql(TestNode node, String query) {

@@ -97,6 +97,17 @@ public final class TestNode implements AutoCloseable {
         return run;
     }
 
+    /** {@link #motospkg} on a release's namespace ({@code -n}), with how long it took in the log. */
+    public CliRun motospkgIn(String namespace, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-n", namespace));
+        long start = System.nanoTime();
+        CliRun run = motospkg(all.toArray(String[]::new));
+        System.out.printf("[E2E] %s: `motospkg %s` took %.1fs%n", namespace, String.join(" ", args),
+                (System.nanoTime() - start) / 1e9);
+        return run;
+    }
+
     /** The node's own kubectl (built with it), with this node's kubeconfig. */
     public Result kubectl(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(stateDir.resolve("kubectl").toString(),
