@@ -69,21 +69,43 @@ public final class RenderPipeline {
     public Rendered render(LoadedChart loaded, MergedValues values, ReleaseContext release) {
         List<RenderedFile> files = engine.render(loaded.chart(), values.merged(), release);
         List<KubeObject> objects = parser.parse(files);
-        checkObjects(objects);
+        checkObjects(objects.stream().map(Identity::of).toList());
         return new Rendered(loaded, values, release, files, objects);
     }
 
+    /**
+     * {@code template}: the same render and checks as {@link #renderForTemplate}, keeping the text but not
+     * the parsed objects (their trees take several times the text's memory, and {@code template} prints text).
+     */
+    public List<RenderedFile> renderTextForTemplate(LoadedChart loaded, ValuesRequest request, ReleaseTarget target) {
+        MergedValues values = values(loaded, null, request);
+        List<RenderedFile> files = engine.render(loaded.chart(), values.merged(),
+                context(loaded, values, target, 1, true));
+        List<Identity> identities = new ArrayList<>();
+        parser.parse(files, o -> identities.add(Identity.of(o)));
+        checkObjects(identities);
+        return files;
+    }
+
+    /** What the duplicate check needs of an object. */
+    private record Identity(dev.motospkg.kube.ObjectKey key, String source) {
+        static Identity of(KubeObject o) {
+            String namespace = o.namespace() == null || o.namespace().isEmpty() ? null : o.namespace();
+            return new Identity(new dev.motospkg.kube.ObjectKey(o.apiVersion(), o.kind(), namespace, o.name()),
+                    o.source());
+        }
+    }
+
     /** A release of nothing, or one object twice (the second silently winning), is a chart mistake. */
-    private static void checkObjects(List<KubeObject> objects) {
+    private static void checkObjects(List<Identity> objects) {
         if (objects.isEmpty()) {
             throw MotosException.invalid("the chart rendered no Kubernetes objects",
                     "Check templates/ has templates and that their conditions are met; `motospkg template` shows the output.");
         }
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         List<String> duplicates = new ArrayList<>();
-        for (KubeObject o : objects) {
-            String namespace = o.namespace() == null || o.namespace().isEmpty() ? null : o.namespace();
-            var key = new dev.motospkg.kube.ObjectKey(o.apiVersion(), o.kind(), namespace, o.name());
+        for (Identity o : objects) {
+            var key = o.key();
             String first = seen.putIfAbsent(dev.motospkg.apply.ApplyPlan.identity(key), o.source());
             if (first != null) {
                 duplicates.add(key + " (in " + first + " and " + o.source() + ")");

@@ -16,6 +16,6 @@ public record Rendered(
 
     /** The text recorded in the release and shown by {@code template}: documents with {@code # Source:} lines. */
     public String manifest() {
-        return String.join("", Template.manifestTexts(this).values());
+        return String.join("", Template.manifestTexts(files).values());
     }
 }

@@ -40,8 +40,19 @@ public final class Template {
         }
         LoadedChart loaded = pipeline.load(options.chart());
         Map<String, PathMatcher> selected = selection(loaded, options.showOnly());
-        Rendered rendered = pipeline.renderForTemplate(loaded, options.values(), options.target());
-        Map<String, String> texts = shown(manifestTexts(rendered), selected);
+        List<RenderedFile> files = pipeline.renderTextForTemplate(loaded, options.values(), options.target());
+        if (options.outputDir() == null && selected.isEmpty()) {
+            // one template's text at a time: a large render is not held a second time as output
+            for (RenderedFile file : files) {
+                String text = manifestText(file);
+                if (text != null) {
+                    out.print(text);
+                }
+            }
+            out.flush();
+            return;
+        }
+        Map<String, String> texts = shown(manifestTexts(files), selected);
         if (options.outputDir() == null) {
             texts.values().forEach(out::print);
             out.flush();
@@ -103,22 +114,28 @@ public final class Template {
     }
 
     /** Per template, its documents each preceded by {@code # Source:}; templates that render nothing are left out. */
-    public static Map<String, String> manifestTexts(Rendered rendered) {
+    public static Map<String, String> manifestTexts(List<RenderedFile> files) {
         Map<String, String> texts = new LinkedHashMap<>();
-        for (RenderedFile file : rendered.files()) {
-            StringBuilder sb = new StringBuilder();
-            for (ManifestParser.Document doc : ManifestParser.split(file)) {
-                String body = doc.text().strip();
-                if (new RenderedFile(file.name(), body).isBlank()) {
-                    continue;
-                }
-                sb.append("---\n").append(ManifestParser.SOURCE_PREFIX).append(file.name()).append('\n').append(body).append('\n');
-            }
-            if (sb.length() > 0) {
-                texts.put(file.name(), sb.toString());
+        for (RenderedFile file : files) {
+            String text = manifestText(file);
+            if (text != null) {
+                texts.put(file.name(), text);
             }
         }
         return texts;
+    }
+
+    /** One template's documents each preceded by {@code # Source:}; null when it renders nothing. */
+    private static String manifestText(RenderedFile file) {
+        StringBuilder sb = new StringBuilder();
+        for (ManifestParser.Document doc : ManifestParser.split(file)) {
+            String body = doc.text().strip();
+            if (new RenderedFile(file.name(), body).isBlank()) {
+                continue;
+            }
+            sb.append("---\n").append(ManifestParser.SOURCE_PREFIX).append(file.name()).append('\n').append(body).append('\n');
+        }
+        return sb.length() > 0 ? sb.toString() : null;
     }
 
     private static void write(Path dir, Map<String, String> texts) {

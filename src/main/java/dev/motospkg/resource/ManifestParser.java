@@ -24,6 +24,15 @@ public final class ManifestParser {
 
     public List<KubeObject> parse(List<RenderedFile> files) {
         List<KubeObject> objects = new ArrayList<>();
+        parse(files, objects::add);
+        return objects;
+    }
+
+    /**
+     * Hands each object to {@code sink} as it is parsed, so that a caller needing only a few fields of
+     * each ({@code template}) need not hold every tree at once; throws after the last file, as above.
+     */
+    public void parse(List<RenderedFile> files, java.util.function.Consumer<KubeObject> sink) {
         List<String> errors = new ArrayList<>();
         for (RenderedFile file : files) {
             for (Document doc : split(file)) {
@@ -33,7 +42,7 @@ public final class ManifestParser {
                         continue;
                     }
                     check(tree, file.name() + ":" + doc.firstLine(), errors)
-                            .ifPresent(body -> objects.add(new KubeObject(file.name(), body)));
+                            .ifPresent(body -> sink.accept(new KubeObject(file.name(), body)));
                 } catch (MotosException e) {
                     errors.add(e.getMessage());
                 }
@@ -44,7 +53,6 @@ public final class ManifestParser {
                     + String.join("\n  ", errors),
                     "Run `motospkg template` to see the rendered text; lines are counted in the rendered output.");
         }
-        return objects;
     }
 
     /**
@@ -76,15 +84,20 @@ public final class ManifestParser {
         List<Document> docs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int start = 1;
-        String[] lines = file.text().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (SEPARATOR.matcher(lines[i]).matches()) {
+        String text = file.text();
+        // line by line without String.split and a Matcher per line: this runs over every rendered byte
+        int line = 0;
+        for (int from = 0; from <= text.length(); line++) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl;
+            if (text.startsWith("---", from) && SEPARATOR.matcher(text.substring(from, end)).matches()) {
                 docs.add(new Document(current.toString(), start));
                 current.setLength(0);
-                start = i + 2;
+                start = line + 2;
             } else {
-                current.append(lines[i]).append('\n');
+                current.append(text, from, end).append('\n');
             }
+            from = end + 1;
         }
         docs.add(new Document(current.toString(), start));
         return docs;
