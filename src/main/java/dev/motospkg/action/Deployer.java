@@ -41,8 +41,10 @@ final class Deployer {
      * the history will still record after this change (null: the history is not limited).
      */
     record StepInputs(boolean backups, List<Backup> restore, List<String> keepBackups) {
-        static StepInputs defaults() {
-            return new StepInputs(true, List.of(), null);
+
+        /** The env a step's containers get: a backup step is told which files the kept history records. */
+        Map<String, String> env(Step step) {
+            return step.backup() && keepBackups != null ? Map.of(KEEP_ENV, String.join(" ", keepBackups)) : Map.of();
         }
     }
 
@@ -117,12 +119,11 @@ final class Deployer {
             awaitBefore(ctx, step, next, wait.timeout());
             List<String> notApplied = rest.stream().filter(c -> c.kind().writes()).map(c -> ref(c.key())).toList();
             if (step.when() == StepWhen.RESTORE) {
-                stopped.addAll(restore(step, prePhase, wait, revision, inputs.restore(), next));
+                stopped.addAll(restore(steps, step, prePhase, wait, revision, inputs.restore(), next));
                 continue;
             }
-            Map<String, String> env = step.backup() && inputs.keepBackups() != null
-                    ? Map.of(KEEP_ENV, String.join(" ", inputs.keepBackups())) : Map.of();
-            steps.run(step, prePhase, wait.timeout(), notApplied, revision, env).backup().ifPresent(backups);
+            steps.run(step, prePhase, wait.timeout(), notApplied, revision, inputs.env(step)).backup()
+                    .ifPresent(backups);
         }
         unchanged += apply(plan, rest);
         unchanged -= restart(plan, stopped, rest);
@@ -134,7 +135,8 @@ final class Deployer {
             await(next, wait.timeout(), post.isEmpty() ? "" : " before post-steps");
         }
         for (Step step : post) {
-            steps.run(step, postPhase, wait.timeout(), List.of(), revision).ifPresent(backups);
+            steps.run(step, postPhase, wait.timeout(), List.of(), revision, inputs.env(step)).backup()
+                    .ifPresent(backups);
         }
         ctx.out().flush();
     }
@@ -143,8 +145,8 @@ final class Deployer {
      * {@code rollback --restore-data}: stops the workloads that write the data (scaled to 0, their
      * pods gone), then runs the restore step with the backups to put back; returns what it stopped.
      */
-    private List<ObjectKey> restore(Step step, StepPhase phase, WaitOptions wait, int revision, List<Backup> backups,
-            List<DesiredObject> next) {
+    private List<ObjectKey> restore(StepRunner steps, Step step, StepPhase phase, WaitOptions wait, int revision,
+            List<Backup> backups, List<DesiredObject> next) {
         List<ObjectKey> stopped = new ArrayList<>();
         for (DesiredObject d : next) {
             ObjectKey key = d.key();
@@ -160,7 +162,7 @@ final class Deployer {
         ctx.out().println("  restoring the backups " + backups.get(0).when() + ": "
                 + String.join(", ", backups.stream().map(b -> b.name() + " (" + b.step() + ", " + b.size()
                         + " bytes)").toList()));
-        new StepRunner(ctx).run(step, phase, wait.timeout(), List.of(), revision, Map.of(RESTORE_ENV, files));
+        steps.run(step, phase, wait.timeout(), List.of(), revision, Map.of(RESTORE_ENV, files));
         return stopped;
     }
 
@@ -175,7 +177,7 @@ final class Deployer {
         int count = 0;
         for (ObjectKey key : stopped) {
             boolean done = applied.stream().anyMatch(c -> c.key().equals(key) && c.kind().writes()
-                    && c.kind() != ChangeKind.DELETE && c.kind() != ChangeKind.RETAIN);
+                    && c.kind() != ChangeKind.DELETE);
             DesiredObject desired = plan.desiredById().get(key.toString());
             if (done || desired == null) {
                 continue;

@@ -33,10 +33,6 @@ final class StepRunner {
     record Outcome(Optional<Backup> backup, Optional<List<String>> schemaAhead) {
     }
 
-    Optional<Backup> run(Step step, StepPhase phase, Duration timeout, List<String> notApplied, int revision) {
-        return run(step, phase, timeout, notApplied, revision, Map.of()).backup();
-    }
-
     /**
      * @param phase      the phase it runs in; null when run on demand ({@code motospkg backup})
      * @param notApplied what the change has not applied yet (for the message when the step fails)
