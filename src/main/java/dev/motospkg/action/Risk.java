@@ -36,7 +36,8 @@ final class Risk {
         return out;
     }
 
-    private static List<String> images(Map<String, Object> workload) {
+    /** The images of a pod template's containers (init containers first): a workload's or a Job's. */
+    static List<String> images(Map<String, Object> workload) {
         List<String> out = new ArrayList<>();
         for (String list : List.of("initContainers", "containers")) {
             for (Map<String, Object> c : Trees.mapList(Trees.at(workload, List.of("spec", "template", "spec", list)))) {

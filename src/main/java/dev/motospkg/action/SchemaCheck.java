@@ -6,7 +6,6 @@ import dev.motospkg.apply.StepRecords;
 import dev.motospkg.apply.StepWhen;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.release.Backup;
-import dev.motospkg.yaml.Trees;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,8 @@ final class SchemaCheck {
         Deployer.awaitBefore(ctx, step, prepared.previous(), wait.timeout());
         List<String> ahead = new StepRunner(ctx).run(step, StepPhase.PRE_ROLLBACK, wait.timeout(), List.of(),
                 prepared.history().nextRevision(), Map.of()).schemaAhead().orElse(List.of());
-        String code = "revision " + target + "'s code (" + String.join(", ", images(step)) + ")";
+        String code = "revision " + target + "'s code (" + String.join(", ",
+                Risk.images(step.job().body()).stream().distinct().toList()) + ")";
         if (ahead.isEmpty()) {
             ctx.out().println("  schema: the database has no migration that " + code + " does not know");
         } else {
@@ -113,10 +113,5 @@ final class SchemaCheck {
         java.util.Map<String, Backup> newest = new java.util.LinkedHashMap<>();
         all.stream().filter(b -> b.onDemand() && b.revision() == target).forEach(b -> newest.put(b.step(), b));
         return List.copyOf(newest.values());
-    }
-
-    private static List<String> images(Step step) {
-        return Trees.mapList(Trees.at(step.job().body(), List.of("spec", "template", "spec", "containers"))).stream()
-                .map(c -> String.valueOf(c.get("image"))).distinct().toList();
     }
 }
