@@ -27,9 +27,7 @@ public final class Inspect {
 
     /** @param max how many of the newest revisions to show (oldest of them first, as Helm) */
     public void history(ReleaseRef ref, OutputFormat format, int max) {
-        // Read commands hold no lock: they show the history as the next writer will repair it.
-        List<Release> revisions = new History(ref.namespace(), ref.name(),
-                ctx.store().history(ref.namespace(), ref.name())).repairedView().revisions();
+        List<Release> revisions = ctx.store().history(ref.namespace(), ref.name());
         if (revisions.isEmpty()) {
             throw ReleaseLookup.notFound(ctx, ref);
         }
@@ -142,8 +140,7 @@ public final class Inspect {
     }
 
     Release pick(ReleaseRef ref, Integer revision) {
-        History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()))
-                .repairedView();
+        History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
         if (revision != null) {
             return history.revision(revision).orElseThrow(() -> MotosException.invalid(
                     "release " + ref.name() + " has no revision " + revision,

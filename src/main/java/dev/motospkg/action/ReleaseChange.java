@@ -96,8 +96,7 @@ final class ReleaseChange {
         ClusterTarget.warnIfElsewhere(ctx, seen.revisions(), here);
         Prepared look = null;
         // An install always writes, so only upgrades and rollbacks gain from planning before the lock.
-        if (kind != ReleaseOperation.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()
-                && seen.staleDeployed().isEmpty()) {
+        if (kind != ReleaseOperation.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()) {
             look = prepare(request, seen);
             if (look.plan().problems().isEmpty() && look.plan().serverChecked()) {
                 Release unchanged = refuseOrSkip(kind, look);
@@ -182,11 +181,8 @@ final class ReleaseChange {
             // the contents the tags resolved to, as the kubelet reports them once the pods are ready
             deployed = deployed.withImages(RunningImages.of(ctx.cluster(), Steps.objectsOnly(next.objects())));
         }
+        // the revision it replaces now reads superseded (see Supersession): no second write
         ctx.store().update(deployed);
-        if (current != null) {
-            ctx.store().update(current.withStatus(ReleaseStatus.SUPERSEDED, current.description(),
-                    ctx.clock().instant()));
-        }
         if (history.revisions().size() + 1 > historyMax) {
             HistoryPruner.prune(ctx.store(), namespace, name, historyMax);
         }
@@ -263,10 +259,14 @@ final class ReleaseChange {
      * crashed, lost its connection): it is marked failed so the release can move on.
      */
     private History recover(History history, ReleaseLocks.Lock lock) {
-        history = supersedeStale(ctx, history);
         Release latest = history.latest().orElse(null);
         if (latest == null || !latest.status().isPending()) {
             return history;
+        }
+        if (latest.status() == ReleaseStatus.UNINSTALLING) {
+            // it was deployed: the revisions it replaced stay superseded once it reads failed
+            history.revisions().stream().filter(r -> r.status() == ReleaseStatus.SUPERSEDED)
+                    .forEach(ctx.store()::update);
         }
         String who = lock.takenOverFrom() != null ? " by " + lock.takenOverFrom() : "";
         Release failed = latest.withStatus(ReleaseStatus.FAILED, "interrupted: " + latest.status().wire() + who
@@ -275,25 +275,6 @@ final class ReleaseChange {
         ctx.out().println("Note: revision " + latest.revision() + " was left " + latest.status().wire() + who
                 + "; marked failed and continuing.");
         return history(new ReleaseRef(history.name(), history.namespace()));
-    }
-
-    /**
-     * Repairs a history with two deployed revisions (see {@link History#staleDeployed()}); every
-     * command that holds the lock calls this first, so the next command after any kill repairs it.
-     */
-    static History supersedeStale(ActionContext ctx, History history) {
-        List<Release> stale = history.staleDeployed();
-        if (stale.isEmpty()) {
-            return history;
-        }
-        for (Release r : stale) {
-            ctx.store().update(r.withStatus(ReleaseStatus.SUPERSEDED, r.description(), ctx.clock().instant()));
-            ctx.out().println("Note: revision " + r.revision() + " was still marked deployed after revision "
-                    + history.deployed().map(Release::revision).orElse(0)
-                    + " was deployed (an interrupted command); marked superseded.");
-        }
-        return new History(history.namespace(), history.name(),
-                ctx.store().history(history.namespace(), history.name()));
     }
 
     /**

@@ -33,7 +33,7 @@ public final class TakeBackup {
         ClusterTarget.announce(ctx, ref.namespace());
         try (ReleaseLocks.Lock lock = ctx.locks().acquire(ref.namespace(), ref.name(), "backup")) {
             ReleaseChange change = new ReleaseChange(ctx, 0);
-            History history = ReleaseChange.supersedeStale(ctx, change.history(ref));
+            History history = change.history(ref);
             Release deployed = history.deployed().orElseThrow(() -> history.revisions().isEmpty()
                     ? ReleaseLookup.notFound(ctx, ref)
                     : MotosException.invalid("release " + ref.name() + " has no deployed revision in namespace "

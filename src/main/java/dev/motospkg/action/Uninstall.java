@@ -36,12 +36,11 @@ public final class Uninstall {
             throw notInstalled(ref);
         }
         if (options.dryRun()) {
-            preview(options, found.repairedView());
+            preview(options, found);
             return;
         }
         try (ReleaseLocks.Lock lock = ctx.locks().acquire(ref.namespace(), ref.name(), "uninstall")) {
-            History history = ReleaseChange.supersedeStale(ctx,
-                    new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name())));
+            History history = new History(ref.namespace(), ref.name(), ctx.store().history(ref.namespace(), ref.name()));
             Release latest = installed(history).orElseThrow(() -> notInstalled(ref));
             ClusterTarget.warnIfElsewhere(ctx, history.revisions(), ClusterTarget.current(ctx));
             Release uninstalling = latest.withStatus(ReleaseStatus.UNINSTALLING, "Deletion in progress",

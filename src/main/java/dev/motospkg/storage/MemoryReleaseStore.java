@@ -38,7 +38,8 @@ public final class MemoryReleaseStore implements ReleaseStore {
     public synchronized List<Release> history(String namespace, String name) {
         TreeMap<Integer, Release> revisions = revisions(namespace, name, false);
         known.put(namespace + "/" + name, versions.getOrDefault(namespace + "/" + name, 0));
-        return revisions == null ? List.of() : List.copyOf(revisions.values());
+        return revisions == null ? List.of()
+                : List.copyOf(dev.motospkg.release.Supersession.asRead(List.copyOf(revisions.values())));
     }
 
     @Override

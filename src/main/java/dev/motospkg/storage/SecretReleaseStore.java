@@ -69,7 +69,7 @@ public final class SecretReleaseStore implements ReleaseStore {
         synchronized (known) {
             known.put(namespace + "/" + name, payloads);
         }
-        return releases;
+        return dev.motospkg.release.Supersession.asRead(releases);
     }
 
     @Override

@@ -71,8 +71,12 @@ class InterruptedHistoryTest {
     }
 
     private static ActionContext dying(ActionFixture f, int writes) {
+        return dying(f, new AtomicInteger(writes));
+    }
+
+    private static ActionContext dying(ActionFixture f, AtomicInteger writes) {
         ActionContext c = f.ctx;
-        return new ActionContext(c.pipeline(), c.parser(), c.cluster(), new DyingStore(c.store(), new AtomicInteger(writes)),
+        return new ActionContext(c.pipeline(), c.parser(), c.cluster(), new DyingStore(c.store(), writes),
                 c.locks(), c.waiter(), c.clock(), c.out());
     }
 
@@ -125,26 +129,59 @@ class InterruptedHistoryTest {
     }
 
     @Test
-    void twoDeployedRevisionsAreShownAndRepairedAsOneByEveryCommand() {
+    void aDeploymentSupersedesThePreviousRevisionWithoutWritingIt() {
+        ActionFixture f = ActionFixture.inProject();
+        new Install(f.ctx).run(new Install.Options(null, sets(), ReleaseTarget.defaults(), WaitOptions.none(), false, 10,
+                Takeover.none()));
+        List<Integer> written = new java.util.ArrayList<>();
+        ActionContext c = f.ctx;
+        upgrade(new ActionContext(c.pipeline(), c.parser(), c.cluster(), new ReleaseStore() {
+            @Override public List<Release> history(String namespace, String name) {
+                return c.store().history(namespace, name);
+            }
+            @Override public void create(Release release) {
+                written.add(release.revision());
+                c.store().create(release);
+            }
+            @Override public void update(Release release) {
+                written.add(release.revision());
+                c.store().update(release);
+            }
+            @Override public void delete(String namespace, String name, int revision) {
+                written.add(revision);
+                c.store().delete(namespace, name, revision);
+            }
+            @Override public List<Release> list(String namespace) {
+                return c.store().list(namespace);
+            }
+        }, c.locks(), c.waiter(), c.clock(), c.out()), "v2", false);
+        assertTrue(!written.isEmpty() && written.stream().allMatch(r -> r == 2),
+                "only revision 2's record is written: " + written);
+        assertEquals(List.of(ReleaseStatus.SUPERSEDED, ReleaseStatus.DEPLOYED),
+                f.store.history(NS, "motos").stream().map(Release::status).toList());
+        Inspect inspect = new Inspect(f.ctx);
+        assertEquals(2, inspect.pick(new ReleaseRef("motos", NS), null).revision());
+        inspect.history(new ReleaseRef("motos", NS), OutputFormat.TABLE, 256);
+        assertEquals(1, f.output.toString().lines().filter(l -> l.contains("deployed")).count(), f.output.toString());
+        assertEquals(1, f.output.toString().lines().filter(l -> l.contains("superseded")).count(), f.output.toString());
+    }
+
+    @Test
+    void anInterruptedUninstallLeavesNoRevisionDeployed() {
         ActionFixture f = ActionFixture.inProject();
         new Install(f.ctx).run(new Install.Options(null, sets(), ReleaseTarget.defaults(), WaitOptions.none(), false, 10,
                 Takeover.none()));
         upgrade(f.ctx, "v2", false);
-        // What a kill between "deployed" and "superseded" used to leave.
-        Release first = f.store.history(NS, "motos").get(0);
-        f.store.update(first.withStatus(ReleaseStatus.DEPLOYED, first.description(), first.lastDeployed()));
-        assertEquals(2, deployed(f).size());
+        // what an uninstall killed after its first write leaves
+        Release second = f.store.history(NS, "motos").get(1);
+        f.store.update(second.withStatus(ReleaseStatus.UNINSTALLING, "Deletion in progress", f.clock.instant()));
 
-        Inspect inspect = new Inspect(f.ctx);
-        assertEquals(2, inspect.pick(new ReleaseRef("motos", NS), null).revision(), "reads take the newest deployed");
-        inspect.history(new ReleaseRef("motos", NS), OutputFormat.TABLE, 256);
-        assertEquals(1, f.output.toString().lines().filter(l -> l.contains("deployed")).count(), f.output.toString());
-
-        // An upgrade with nothing to change still repairs (it takes the lock for that).
-        Release same = upgrade(f.ctx, "v2", false);
-        assertEquals(2, same.revision());
-        assertEquals(1, deployed(f).size(), f.store.history(NS, "motos").toString());
-        assertTrue(f.output.toString().contains("was still marked deployed"), f.output.toString());
+        var e = assertThrows(dev.motospkg.error.MotosException.class, () -> upgrade(f.ctx, "v3", false));
+        assertTrue(f.output.toString().contains("revision 2 was left uninstalling; marked failed"), f.output.toString());
+        assertTrue(e.getMessage().contains("has no deployed revision"), e.getMessage());
+        assertEquals(List.of(ReleaseStatus.SUPERSEDED, ReleaseStatus.FAILED),
+                f.store.history(NS, "motos").stream().map(Release::status).toList(),
+                "revision 1 was replaced by revision 2 before the uninstall began: it is not deployed again");
     }
 
     @Test
