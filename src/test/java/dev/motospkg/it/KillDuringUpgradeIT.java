@@ -78,8 +78,7 @@ class KillDuringUpgradeIT {
                     outputs.add(next.out() + next.err());
                     assertEquals(0, next.exitCode(), "after a kill at " + point + ":\n" + killed.output()
                             + "\n---\n" + next.out() + next.err());
-                    long deployed = releaseRecords(cluster).stream()
-                            .filter(s -> "deployed".equals(s.getMetadata().getLabels().get("status"))).count();
+                    long deployed = ReleaseLifecycleIT.deployedRevisions(cluster);
                     assertEquals(1, deployed, "after a kill at " + point + ": " + history(cluster));
                     assertEquals("motos-backend:n" + n + when.ordinal(), backendImage(cluster));
                     CliRun drift = motospkg(cluster, "diff", "--exit-code");
@@ -89,7 +88,8 @@ class KillDuringUpgradeIT {
                 }
             }
             System.out.println("[kill IT] " + kills + " kill -9 of a real upgrade process at: " + points);
-            assertTrue(kills >= 20, "kills: " + kills + " at " + points);
+            // each write of the upgrade killed before and after the server did it (9 writes since the replaced revision reads superseded without one)
+            assertTrue(kills >= 18, "kills: " + kills + " at " + points);
         }
         CliRun values = motospkg(cluster, "get", "values");
         outputs.add(values.out() + values.err());

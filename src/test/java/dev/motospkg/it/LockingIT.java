@@ -60,8 +60,7 @@ class LockingIT {
         assertTrue(refused.err().contains("is locked by"), refused.err());
         assertTrue(refused.err().contains("since"), refused.err());
         assertEquals(2, releaseRecords(cluster).size(), "the install and the winner's revision; nothing of the loser");
-        long deployed = releaseRecords(cluster).stream()
-                .filter(s -> "deployed".equals(s.getMetadata().getLabels().get("status"))).count();
+        long deployed = ReleaseLifecycleIT.deployedRevisions(cluster);
         assertEquals(1, deployed, "exactly one deployed revision");
     }
 

@@ -55,6 +55,12 @@ class ReleaseLifecycleIT {
         return d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
+    /** Revisions of release motos that read deployed (a replaced one reads superseded: see Supersession). */
+    static long deployedRevisions(TestCluster cluster) {
+        return new dev.motospkg.storage.SecretReleaseStore(cluster.client()).history(cluster.namespace(), "motos")
+                .stream().filter(r -> r.status() == dev.motospkg.release.ReleaseStatus.DEPLOYED).count();
+    }
+
     static List<Secret> releaseRecords(TestCluster cluster) {
         return cluster.client().secrets().inNamespace(cluster.namespace()).withLabel("owner", "motospkg").list()
                 .getItems();
