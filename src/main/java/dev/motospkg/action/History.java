@@ -5,7 +5,10 @@ import dev.motospkg.release.ReleaseStatus;
 import java.util.List;
 import java.util.Optional;
 
-/** A release's stored revisions, oldest first, as the store reads them (superseded ones marked so), and the questions actions ask of them. */
+/**
+ * A release's revisions, oldest first, as the store reads them (replaced ones superseded), and the
+ * questions actions ask of them.
+ */
 record History(String namespace, String name, List<Release> revisions) {
 
     Optional<Release> deployed() {

@@ -1,6 +1,7 @@
 package dev.motospkg.release;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public final class Supersession {
     }
 
     /** The revisions, oldest first, with every deployed one that a newer deployment replaced shown superseded. */
-    public static List<Release> asRead(List<Release> oldestFirst) {
+    public static List<Release> asRead(Collection<Release> oldestFirst) {
         List<Release> out = new ArrayList<>(oldestFirst);
         boolean replaced = false;
         for (int i = out.size() - 1; i >= 0; i--) {

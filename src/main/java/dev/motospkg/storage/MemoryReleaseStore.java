@@ -1,6 +1,7 @@
 package dev.motospkg.storage;
 
 import dev.motospkg.release.Release;
+import dev.motospkg.release.Supersession;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,8 +39,7 @@ public final class MemoryReleaseStore implements ReleaseStore {
     public synchronized List<Release> history(String namespace, String name) {
         TreeMap<Integer, Release> revisions = revisions(namespace, name, false);
         known.put(namespace + "/" + name, versions.getOrDefault(namespace + "/" + name, 0));
-        return revisions == null ? List.of()
-                : List.copyOf(dev.motospkg.release.Supersession.asRead(List.copyOf(revisions.values())));
+        return revisions == null ? List.of() : List.copyOf(Supersession.asRead(revisions.values()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.motospkg.storage;
 import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
 import dev.motospkg.release.Release;
+import dev.motospkg.release.Supersession;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -69,7 +70,7 @@ public final class SecretReleaseStore implements ReleaseStore {
         synchronized (known) {
             known.put(namespace + "/" + name, payloads);
         }
-        return dev.motospkg.release.Supersession.asRead(releases);
+        return Supersession.asRead(releases);
     }
 
     @Override

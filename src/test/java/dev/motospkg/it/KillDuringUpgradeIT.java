@@ -3,7 +3,7 @@ package dev.motospkg.it;
 import static dev.motospkg.it.ReleaseLifecycleIT.NODEPORT_ANY;
 import static dev.motospkg.it.ReleaseLifecycleIT.backendImage;
 import static dev.motospkg.it.ReleaseLifecycleIT.motospkg;
-import static dev.motospkg.it.ReleaseLifecycleIT.releaseRecords;
+import static dev.motospkg.it.ReleaseLifecycleIT.deployedRevisions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,7 +78,7 @@ class KillDuringUpgradeIT {
                     outputs.add(next.out() + next.err());
                     assertEquals(0, next.exitCode(), "after a kill at " + point + ":\n" + killed.output()
                             + "\n---\n" + next.out() + next.err());
-                    long deployed = ReleaseLifecycleIT.deployedRevisions(cluster);
+                    long deployed = deployedRevisions(cluster);
                     assertEquals(1, deployed, "after a kill at " + point + ": " + history(cluster));
                     assertEquals("motos-backend:n" + n + when.ordinal(), backendImage(cluster));
                     CliRun drift = motospkg(cluster, "diff", "--exit-code");
@@ -88,7 +88,8 @@ class KillDuringUpgradeIT {
                 }
             }
             System.out.println("[kill IT] " + kills + " kill -9 of a real upgrade process at: " + points);
-            // each write of the upgrade killed before and after the server did it (9 writes since the replaced revision reads superseded without one)
+            // each write of the upgrade, killed before and after the server did it: 9 writes since the
+            // replaced revision reads superseded without one (10 before)
             assertTrue(kills >= 18, "kills: " + kills + " at " + points);
         }
         CliRun values = motospkg(cluster, "get", "values");

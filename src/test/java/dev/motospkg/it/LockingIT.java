@@ -1,6 +1,7 @@
 package dev.motospkg.it;
 
 import static dev.motospkg.it.ReleaseLifecycleIT.NODEPORT_ANY;
+import static dev.motospkg.it.ReleaseLifecycleIT.deployedRevisions;
 import static dev.motospkg.it.ReleaseLifecycleIT.motospkg;
 import static dev.motospkg.it.ReleaseLifecycleIT.releaseRecords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +61,7 @@ class LockingIT {
         assertTrue(refused.err().contains("is locked by"), refused.err());
         assertTrue(refused.err().contains("since"), refused.err());
         assertEquals(2, releaseRecords(cluster).size(), "the install and the winner's revision; nothing of the loser");
-        long deployed = ReleaseLifecycleIT.deployedRevisions(cluster);
+        long deployed = deployedRevisions(cluster);
         assertEquals(1, deployed, "exactly one deployed revision");
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.motospkg.release.ReleaseStatus;
+import dev.motospkg.storage.SecretReleaseStore;
 import dev.motospkg.testing.CliRun;
 import dev.motospkg.testing.ControllerPlayer;
 import dev.motospkg.testing.RealCluster;
@@ -57,8 +59,8 @@ class ReleaseLifecycleIT {
 
     /** Revisions of release motos that read deployed (a replaced one reads superseded: see Supersession). */
     static long deployedRevisions(TestCluster cluster) {
-        return new dev.motospkg.storage.SecretReleaseStore(cluster.client()).history(cluster.namespace(), "motos")
-                .stream().filter(r -> r.status() == dev.motospkg.release.ReleaseStatus.DEPLOYED).count();
+        return new SecretReleaseStore(cluster.client()).history(cluster.namespace(), "motos").stream()
+                .filter(r -> r.status() == ReleaseStatus.DEPLOYED).count();
     }
 
     static List<Secret> releaseRecords(TestCluster cluster) {
