@@ -103,6 +103,12 @@ final class Planner {
                 unverified++;
                 continue;
             }
+            if (live.isPresent() && d.kind().equals("Namespace") && d.key().name().equals(emptyNamespace)) {
+                // The lock made it a moment ago, so the server has just accepted it; its labels and
+                // annotations are the install's first apply, so a refusal stops the install there.
+                changes.add(new Change(ChangeKind.CREATE, d.key(), null, Normalizer.normalize(d.body()), List.of()));
+                continue;
+            }
             boolean takesOver = live.isPresent() && takeover.adopt() && ClientSideOwnership.present(live.get());
             if (!takesOver && live.isPresent() && before != null && before.body().equals(d.body())
                     && Subset.matches(d.body(), live.get())) {

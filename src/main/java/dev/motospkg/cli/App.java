@@ -17,6 +17,7 @@ import dev.motospkg.io.UserFiles;
 import dev.motospkg.kube.ConnectionDiagnosis;
 import dev.motospkg.kube.Fabric8Cluster;
 import dev.motospkg.kube.KubeConnection;
+import dev.motospkg.kube.ReadAhead;
 import dev.motospkg.release.Release;
 import dev.motospkg.render.RenderLimits;
 import dev.motospkg.render.TemplateEngine;
@@ -98,7 +99,9 @@ final class App implements AutoCloseable {
         if (connection == null) {
             connection = new KubeConnection(kubeconfig, kubeContext);
         }
-        Fabric8Cluster cluster = new Fabric8Cluster(connection);
+        // one per command: what one part's LIST learnt spares another part's GET
+        ReadAhead readAhead = new ReadAhead();
+        Fabric8Cluster cluster = new Fabric8Cluster(connection, readAhead);
         Waiter waiter = new Waiter(cluster, clock, Sleeper.threadSleep(), out);
         ReadinessWait wait = (keys, timeout) -> {
             WaitResult result = waiter.waitFor(keys, timeout);
@@ -107,7 +110,8 @@ final class App implements AutoCloseable {
             }
         };
         return new ActionContext(pipeline, new ManifestParser(new YamlCodec()), cluster,
-                new SecretReleaseStore(connection.client()), new LeaseReleaseLocks(connection.client(), clock), wait,
+                new SecretReleaseStore(connection.client(), readAhead),
+                new LeaseReleaseLocks(connection.client(), readAhead, clock), wait,
                 clock, out);
     }
 

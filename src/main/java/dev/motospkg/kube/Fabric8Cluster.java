@@ -41,13 +41,20 @@ public final class Fabric8Cluster implements Cluster {
             "PodSecurityPolicy", "FlowSchema", "PriorityLevelConfiguration", "ComponentStatus");
 
     private final KubeConnection connection;
+    private final ReadAhead readAhead;
     /** apiVersion -> kind -> resource; one discovery request per apiVersion per instance. */
     private final Map<String, Map<String, APIResource>> discovery = new HashMap<>();
     /** Read once per command (it does not change while the cluster lives). */
     private Optional<String> identity;
 
     public Fabric8Cluster(KubeConnection connection) {
+        this(connection, new ReadAhead());
+    }
+
+    /** @param readAhead shared with the other parts of the command that read from the same server */
+    public Fabric8Cluster(KubeConnection connection, ReadAhead readAhead) {
         this.connection = connection;
+        this.readAhead = Objects.requireNonNull(readAhead, "readAhead");
     }
 
     @Override
@@ -60,9 +67,27 @@ public final class Fabric8Cluster implements Cluster {
         return connection.requestCount();
     }
 
+    /**
+     * One LIST of all Namespaces rather than a GET of kube-system: the same request also answers the
+     * GET of the release's Namespace that follows (or tells it is absent). Falls back to the GET when
+     * listing Namespaces is denied.
+     */
     @Override
     public Optional<String> identity() {
         if (identity == null) {
+            APIResource namespaces = BUILT_IN.get("v1").get("Namespace");
+            try {
+                List<Map<String, Object>> all = scoped("v1", namespaces, null).list().getItems().stream()
+                        .map(this::toTree).toList();
+                readAhead.learn("v1", "Namespace", null, all, true);
+                identity = all.stream().filter(n -> "kube-system".equals(KubeTrees.string(n, "metadata", "name")))
+                        .findFirst().map(n -> KubeTrees.string(n, "metadata", "uid"));
+                return identity;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403) {
+                    throw KubeErrors.translate("list", "Namespaces", e, connection);
+                }
+            }
             try {
                 var kubeSystem = connection.client().namespaces().withName("kube-system").get();
                 identity = Optional.ofNullable(kubeSystem == null ? null : kubeSystem.getMetadata().getUid());
@@ -92,6 +117,10 @@ public final class Fabric8Cluster implements Cluster {
         if (resource.isEmpty()) {
             return Optional.empty(); // the server does not know the kind, so no such object either
         }
+        Optional<Optional<Map<String, Object>>> known = readAhead.take(key);
+        if (known.isPresent()) {
+            return known.get();
+        }
         try {
             GenericKubernetesResource found = scoped(key.apiVersion(), resource.get(), key.namespace())
                     .withName(key.name()).get();
@@ -117,6 +146,10 @@ public final class Fabric8Cluster implements Cluster {
                         + " in apiVersion " + apiVersion,
                 "install its CustomResourceDefinition first, or fix apiVersion (`kubectl api-resources` lists them)"));
         Map<String, Object> sent = Boolean.TRUE.equals(resource.getNamespaced()) ? body : withoutNamespace(body);
+        if (!dryRun) {
+            readAhead.forget(new ObjectKey(apiVersion, kind, Boolean.TRUE.equals(resource.getNamespaced())
+                    ? namespace : null, name));
+        }
         try {
             GenericKubernetesResource item = connection.client().getKubernetesSerialization()
                     .convertValue(sent, GenericKubernetesResource.class);
@@ -136,6 +169,7 @@ public final class Fabric8Cluster implements Cluster {
         if (resource.isEmpty()) {
             return false;
         }
+        readAhead.forget(key);
         try {
             // background: the server answers at once and the garbage collector removes dependents
             return !scoped(key.apiVersion(), resource.get(), key.namespace()).withName(key.name())
@@ -244,6 +278,9 @@ public final class Fabric8Cluster implements Cluster {
     private Map<String, Object> patch(ObjectKey key, PatchType type, Object body, boolean dryRun, String verb) {
         APIResource resource = resourceFor(key.apiVersion(), key.kind()).orElseThrow(() -> MotosException.failed(
                 "cannot " + verb + " " + key + ": the server has no kind " + key.kind(), null));
+        if (!dryRun) {
+            readAhead.forget(key);
+        }
         try {
             String json = connection.client().getKubernetesSerialization().asJson(body);
             PatchContext context = new PatchContext.Builder().withPatchType(type).withFieldManager(FIELD_MANAGER)

@@ -2,6 +2,8 @@ package dev.motospkg.storage;
 
 import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.kube.ObjectKey;
+import dev.motospkg.kube.ReadAhead;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -62,6 +64,7 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     private static final int ATTEMPTS = 3;
 
     private final KubernetesClient client;
+    private final ReadAhead readAhead;
     private final Clock clock;
     private final Duration leaseDuration;
     private final String hostname;
@@ -71,13 +74,24 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
         this(client, clock, DEFAULT_LEASE_DURATION);
     }
 
+    /** @param readAhead tells a namespace known absent (its lock then creates it first) and learns it once made */
+    public LeaseReleaseLocks(KubernetesClient client, ReadAhead readAhead, Clock clock) {
+        this(client, readAhead, clock, DEFAULT_LEASE_DURATION, localHostname(), ProcessHandle.current().pid());
+    }
+
     public LeaseReleaseLocks(KubernetesClient client, Clock clock, Duration leaseDuration) {
         this(client, clock, leaseDuration, localHostname(), ProcessHandle.current().pid());
     }
 
     /** With another process identity: lets tests play a second process on this or another host. */
     LeaseReleaseLocks(KubernetesClient client, Clock clock, Duration leaseDuration, String hostname, long pid) {
+        this(client, new ReadAhead(), clock, leaseDuration, hostname, pid);
+    }
+
+    private LeaseReleaseLocks(KubernetesClient client, ReadAhead readAhead, Clock clock, Duration leaseDuration,
+            String hostname, long pid) {
         this.client = Objects.requireNonNull(client, "client");
+        this.readAhead = Objects.requireNonNull(readAhead, "readAhead");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.leaseDuration = Objects.requireNonNull(leaseDuration, "leaseDuration");
         if (leaseDuration.toSeconds() < 3) {
@@ -161,7 +175,8 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     public Lock acquire(String namespace, String name, String operation) {
         Resource<Lease> resource = client.leases().inNamespace(namespace).withName(leaseName(name));
         String token = UUID.randomUUID().toString();
-        boolean createdNamespace = false;
+        // A namespace seen absent is created first, rather than learnt absent from a failed Lease create.
+        boolean createdNamespace = readAhead.namespaceAbsent(namespace) && createNamespace(namespace);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Lease existing;
@@ -306,12 +321,43 @@ public final class LeaseReleaseLocks implements ReleaseLocks {
     }
 
     private void ensureNamespace(String namespace) {
+        ObjectKey key = namespaceKey(namespace);
+        readAhead.forget(key);
         try {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                    .build()).fieldManager(dev.motospkg.kube.Cluster.FIELD_MANAGER).serverSideApply();
+            readAhead.learn(key, tree(client.namespaces().resource(bareNamespace(namespace))
+                    .fieldManager(dev.motospkg.kube.Cluster.FIELD_MANAGER).serverSideApply()));
         } catch (KubernetesClientException e) {
             throw failure("namespace " + namespace + " does not exist and cannot be created", null, e);
         }
+    }
+
+    /** Creates the namespace; false when it exists after all (someone made it since it was seen absent). */
+    private boolean createNamespace(String namespace) {
+        ObjectKey key = namespaceKey(namespace);
+        readAhead.forget(key);
+        try {
+            readAhead.learn(key, tree(client.namespaces().resource(bareNamespace(namespace)).create()));
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return false;
+            }
+            throw failure("namespace " + namespace + " does not exist and cannot be created", null, e);
+        }
+    }
+
+    private static ObjectKey namespaceKey(String namespace) {
+        return new ObjectKey("v1", "Namespace", null, namespace);
+    }
+
+    private static io.fabric8.kubernetes.api.model.Namespace bareNamespace(String namespace) {
+        return new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build();
+    }
+
+    private Map<String, Object> tree(Object object) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = client.getKubernetesSerialization().convertValue(object, Map.class);
+        return map;
     }
 
     private Lease get(Resource<Lease> resource, String name, String namespace) {

@@ -2,8 +2,10 @@ package dev.motospkg.storage;
 
 import dev.motospkg.error.ExitCode;
 import dev.motospkg.error.MotosException;
+import dev.motospkg.kube.ReadAhead;
 import dev.motospkg.release.Release;
 import dev.motospkg.release.Supersession;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,6 +42,7 @@ public final class SecretReleaseStore implements ReleaseStore {
     private static final String OWNER = "motospkg";
 
     private final KubernetesClient client;
+    private final ReadAhead readAhead;
     private final ReleaseCodec codec = new ReleaseCodec();
     /**
      * Per release ("namespace/name"), its records as last listed and then written here: Secret name
@@ -48,24 +51,46 @@ public final class SecretReleaseStore implements ReleaseStore {
     private final Map<String, java.util.TreeMap<String, String>> known = new java.util.HashMap<>();
 
     public SecretReleaseStore(KubernetesClient client) {
+        this(client, new ReadAhead());
+    }
+
+    /** @param readAhead learns the namespace's other Secrets from the history LIST (see {@link #history}) */
+    public SecretReleaseStore(KubernetesClient client, ReadAhead readAhead) {
         this.client = Objects.requireNonNull(client, "client");
+        this.readAhead = Objects.requireNonNull(readAhead, "readAhead");
     }
 
     public static String secretName(String name, int revision) {
         return "motospkg.release.v1." + name + ".v" + revision;
     }
 
+    /**
+     * One LIST of the namespace's Secrets but Helm's (whose records can be many and large), not only
+     * of this release's records: the chart's own Secrets come with it, so reading them costs no
+     * request more (see {@link ReadAhead}). In a namespace known not to exist there is nothing to read.
+     */
     @Override
     public List<Release> history(String namespace, String name) {
-        List<Secret> secrets = call(() -> client.secrets().inNamespace(namespace)
-                        .withLabels(Map.of(LABEL_OWNER, OWNER, "name", name)).list().getItems(),
+        List<GenericKubernetesResource> secrets = readAhead.namespaceAbsent(namespace) ? List.of()
+                : call(() -> client.genericKubernetesResources("v1", "Secret").inNamespace(namespace)
+                        .withLabelNotIn(LABEL_OWNER, "helm").list().getItems(),
                 "cannot read the history of release " + name + " in namespace " + namespace, namespace);
         List<Release> releases = new ArrayList<>();
+        List<Map<String, Object>> others = new ArrayList<>();
         java.util.TreeMap<String, String> payloads = new java.util.TreeMap<>();
-        for (Secret secret : secrets) {
-            releases.add(decode(secret));
-            payloads.put(secret.getMetadata().getName(), secret.getData().get(DATA_KEY));
+        for (GenericKubernetesResource item : secrets) {
+            Map<String, String> labels = item.getMetadata().getLabels();
+            if (labels != null && OWNER.equals(labels.get(LABEL_OWNER)) && name.equals(labels.get("name"))) {
+                Secret secret = client.getKubernetesSerialization().convertValue(item, Secret.class);
+                releases.add(decode(secret));
+                payloads.put(secret.getMetadata().getName(), secret.getData().get(DATA_KEY));
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> tree = client.getKubernetesSerialization().convertValue(item, Map.class);
+                others.add(tree);
+            }
         }
+        readAhead.learn("v1", "Secret", namespace, others, false);
         releases.sort(Comparator.comparingInt(Release::revision));
         synchronized (known) {
             known.put(namespace + "/" + name, payloads);
