@@ -20,6 +20,7 @@ public final class Install {
     }
 
     public Release run(Options options) {
+        ctx.cluster().readIdentityAhead(); // set-up and handshake overlap loading the chart
         ChangeRequest request = request(options);
         if (options.dryRun()) {
             DryRun.print(ctx, request, "install");

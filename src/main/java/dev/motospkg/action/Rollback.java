@@ -25,6 +25,7 @@ public final class Rollback {
     }
 
     public Release run(Options options) {
+        ctx.cluster().readIdentityAhead(); // set-up and handshake overlap loading the chart
         return new ReleaseChange(ctx, options.historyMax()).run(request(options), options.waitOptions());
     }
 

@@ -35,6 +35,7 @@ public final class Upgrade {
     }
 
     public Release run(Options options) {
+        ctx.cluster().readIdentityAhead(); // set-up and handshake overlap loading the chart
         ChangeRequest request = request(options);
         ReleaseChange change = new ReleaseChange(ctx, options.historyMax());
         if (options.install() && change.history(request.release()).deployed().isEmpty()) {

@@ -27,6 +27,13 @@ public interface Cluster {
         return Optional.empty();
     }
 
+    /**
+     * Starts reading {@link #identity()} in the background, for a command that will announce its
+     * target once it has done its local work; {@link #identity()} then waits for it.
+     */
+    default void readIdentityAhead() {
+    }
+
     Optional<Map<String, Object>> get(ObjectKey key);
 
     /**

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,8 +46,9 @@ public final class Fabric8Cluster implements Cluster {
     private final ReadAhead readAhead;
     /** apiVersion -> kind -> resource; one discovery request per apiVersion per instance. */
     private final Map<String, Map<String, APIResource>> discovery = new HashMap<>();
-    /** Read once per command (it does not change while the cluster lives). */
-    private Optional<String> identity;
+    /** Read once per command (it does not change while the cluster lives), maybe ahead on another thread. */
+    private final FutureTask<Optional<String>> identity = new FutureTask<>(this::readIdentity);
+    private final java.util.concurrent.atomic.AtomicBoolean readingAhead = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Fabric8Cluster(KubeConnection connection) {
         this(connection, new ReadAhead());
@@ -67,38 +70,60 @@ public final class Fabric8Cluster implements Cluster {
         return connection.requestCount();
     }
 
+    /** On a daemon thread: setting up the client, the TLS handshake and the first request. */
+    @Override
+    public void readIdentityAhead() {
+        if (identity.isDone() || !readingAhead.compareAndSet(false, true)) {
+            return;
+        }
+        Thread reader = new Thread(identity, "motospkg-identity");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public Optional<String> identity() {
+        identity.run(); // does nothing once started (here or ahead); get() then waits for it
+        try {
+            return identity.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MotosException.failed("interrupted while reading the cluster's identity", null);
+        }
+    }
+
     /**
      * One LIST of all Namespaces rather than a GET of kube-system: the same request also answers the
      * GET of the release's Namespace that follows (or tells it is absent). Falls back to the GET when
      * listing Namespaces is denied.
      */
-    @Override
-    public Optional<String> identity() {
-        if (identity == null) {
-            APIResource namespaces = BUILT_IN.get("v1").get("Namespace");
-            try {
-                List<Map<String, Object>> all = scoped("v1", namespaces, null).list().getItems().stream()
-                        .map(this::toTree).toList();
-                readAhead.learn("v1", "Namespace", null, all, true);
-                identity = all.stream().filter(n -> "kube-system".equals(KubeTrees.string(n, "metadata", "name")))
-                        .findFirst().map(n -> KubeTrees.string(n, "metadata", "uid"));
-                return identity;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 403) {
-                    throw KubeErrors.translate("list", "Namespaces", e, connection);
-                }
-            }
-            try {
-                var kubeSystem = connection.client().namespaces().withName("kube-system").get();
-                identity = Optional.ofNullable(kubeSystem == null ? null : kubeSystem.getMetadata().getUid());
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 403) {
-                    throw KubeErrors.translate("get", "Namespace/kube-system", e, connection);
-                }
-                identity = Optional.empty(); // RBAC may hide kube-system from a namespace-scoped user: no identity
+    private Optional<String> readIdentity() {
+        APIResource namespaces = BUILT_IN.get("v1").get("Namespace");
+        try {
+            List<Map<String, Object>> all = scoped("v1", namespaces, null).list().getItems().stream()
+                    .map(this::toTree).toList();
+            readAhead.learn("v1", "Namespace", null, all, true);
+            return all.stream().filter(n -> "kube-system".equals(KubeTrees.string(n, "metadata", "name")))
+                    .findFirst().map(n -> KubeTrees.string(n, "metadata", "uid"));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) {
+                throw KubeErrors.translate("list", "Namespaces", e, connection);
             }
         }
-        return identity;
+        try {
+            var kubeSystem = connection.client().namespaces().withName("kube-system").get();
+            return Optional.ofNullable(kubeSystem == null ? null : kubeSystem.getMetadata().getUid());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) {
+                throw KubeErrors.translate("get", "Namespace/kube-system", e, connection);
+            }
+            return Optional.empty(); // RBAC may hide kube-system from a namespace-scoped user: no identity
+        }
     }
 
     @Override
