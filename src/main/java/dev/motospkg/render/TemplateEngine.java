@@ -4,8 +4,13 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.InvalidArgumentException;
+import com.hubspot.jinjava.interpret.InvalidInputException;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import dev.motospkg.chart.Chart;
 import dev.motospkg.chart.TemplateFile;
 import dev.motospkg.error.MotosException;
@@ -48,7 +53,7 @@ public final class TemplateEngine {
             }
             try {
                 resolver.reset(bindings);
-                RenderResult result = jinjava.renderForResult(template.text(), bindings);
+                RenderResult result = renderOne(jinjava, template.text(), bindings);
                 // Warnings included: a disabled function or a refused recursion must not pass silently.
                 List<TemplateError> fatal = result.getErrors();
                 List<String> undefined = resolver.misusedUndefined();
@@ -73,6 +78,40 @@ public final class TemplateEngine {
                             : "Fix the template or the values it reads.");
         }
         return out;
+    }
+
+    /**
+     * Jinjava's renderForResult, on a child of the global context instead of the fresh copy of it
+     * that renderForResult makes, which registers all ~150 built-in filters, functions, tags and
+     * tests again for every template. The child finds them in the global context, refuses the
+     * disabled functions itself, and has its own scope, macros and call stacks. Errors become a
+     * RenderResult as in renderForResult, with the interpreter still current.
+     */
+    private static RenderResult renderOne(Jinjava jinjava, String text, Map<String, Object> bindings) {
+        JinjavaConfig config = jinjava.getGlobalConfig();
+        Context global = jinjava.getGlobalContext();
+        Context context = new Context(global, bindings, config.getDisabled());
+        JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava, context, config);
+        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+            TemplateError error;
+            try {
+                return new RenderResult(interpreter.render(text), interpreter.getContext(), interpreter.getErrorsCopy());
+            } catch (TemplateSyntaxException e) {
+                error = TemplateError.fromException(e);
+            } catch (InterpretException e) {
+                error = TemplateError.fromSyntaxError(e);
+            } catch (InvalidArgumentException e) {
+                error = TemplateError.fromInvalidArgumentException(e);
+            } catch (InvalidInputException e) {
+                error = TemplateError.fromInvalidInputException(e);
+            } catch (Exception e) {
+                error = TemplateError.fromException(e);
+            }
+            return new RenderResult(error, interpreter.getContext(), interpreter.getErrorsCopy());
+        } finally {
+            // the child also records what it resolved in the global context: the next template starts clean
+            global.reset();
+        }
     }
 
     private Jinjava newJinjava(Chart chart, SandboxElResolver resolver) {
