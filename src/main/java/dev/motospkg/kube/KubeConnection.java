@@ -124,6 +124,9 @@ public final class KubeConnection implements AutoCloseable {
                     "check the context's user and cluster entries, e.g. `kubectl --context " + context() + " version`", e);
         }
         config.setConnectionTimeout((int) connectTimeout.toMillis());
+        // The server names the field manager of a write without one (a create) after the user agent:
+        // motospkg's own name, not its client library's.
+        config.setUserAgent(Cluster.FIELD_MANAGER);
         // fabric8's deadline covers the whole call, retries included; each read has its own (TransientRetry).
         config.setRequestTimeout((int) (requestTimeout.toMillis() + RETRY_WINDOW.toMillis()));
         // fabric8 would retry every IOException, read timeouts included (minutes for a server that
