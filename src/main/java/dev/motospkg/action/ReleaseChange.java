@@ -99,7 +99,7 @@ final class ReleaseChange {
         if (kind != ReleaseOperation.INSTALL && seen.latest().filter(r -> r.status().isPending()).isEmpty()) {
             look = prepare(request, seen);
             if (look.plan().problems().isEmpty() && look.plan().serverChecked()) {
-                Release unchanged = refuseOrSkip(kind, look);
+                Release unchanged = refuseOrSkip(kind, look, null);
                 if (unchanged != null) {
                     return unchanged;
                 }
@@ -135,7 +135,7 @@ final class ReleaseChange {
         ReleaseOperation kind = request.operation();
         String name = request.release().name();
         String namespace = request.release().namespace();
-        Release unchanged = refuseOrSkip(kind, prepared);
+        Release unchanged = refuseOrSkip(kind, prepared, lock.createdNamespace() ? namespace : null);
         if (unchanged != null) {
             return unchanged;
         }
@@ -206,15 +206,20 @@ final class ReleaseChange {
         return kept.stream().distinct().toList();
     }
 
-    /** Throws when preflight refuses; returns the current revision when there is nothing to do; else null. */
-    private Release refuseOrSkip(ReleaseOperation kind, Prepared prepared) {
+    /**
+     * Throws when preflight refuses; returns the current revision when there is nothing to do; else null.
+     * @param createdNamespace the namespace taking the lock created (so not "nothing" was written), or null
+     */
+    private Release refuseOrSkip(ReleaseOperation kind, Prepared prepared, String createdNamespace) {
         Plan plan = prepared.plan();
         if (!plan.problems().isEmpty()) {
             throw MotosException.failed(kind.verb + " refused before changing anything ("
                     + plan.problems().size() + (plan.problems().size() == 1 ? " problem" : " problems") + "):\n  "
                     + String.join("\n  ", plan.problems()),
-                    "Nothing was written: no object and no release record. `motospkg diff " + kind.verb
-                            + "` shows the whole plan.");
+                    (createdNamespace == null ? "Nothing was written: no object and no release record."
+                            : "Nothing was written but namespace " + createdNamespace + " and the release's lock in it"
+                                    + " (taking the lock made the namespace): no other object and no release record.")
+                            + " `motospkg diff " + kind.verb + "` shows the whole plan.");
         }
         Release current = prepared.current();
         if (current != null && !plan.writes() && sameRevision(current, prepared.next())) {

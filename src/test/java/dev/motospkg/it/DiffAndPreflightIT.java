@@ -161,6 +161,29 @@ class DiffAndPreflightIT {
     }
 
     @Test
+    void anInstallRefusedInANamespaceItsLockMadeSaysSo(TestCluster cluster) {
+        String port = "frontend.service.nodePort=31991";
+        assertEquals(0, motospkg(cluster, concat("install", dev("--set", port))).exitCode());
+        String fresh = "refused-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        try {
+            List<String> args = ReleaseLifecycleIT.withoutSteps(List.of(concat("install", dev("--set", port))));
+            args.addAll(List.of("-n", fresh, "--kubeconfig", cluster.kubeconfig().toString()));
+            CliRun refused = CliRun.inProject(args.toArray(String[]::new));
+
+            assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+            assertTrue(refused.err().contains("provided port is already allocated"), refused.err());
+            assertTrue(refused.err().contains("Nothing was written but namespace " + fresh + " and the release's lock"
+                    + " in it (taking the lock made the namespace): no other object and no release record."),
+                    refused.err());
+            assertEquals(List.of(), cluster.client().secrets().inNamespace(fresh).list().getItems().stream()
+                    .map(HasMetadata::getMetadata).map(m -> m.getName()).filter(n -> !n.startsWith("default-token-"))
+                    .toList(), "no record and no Secret of the chart");
+        } finally {
+            cluster.client().namespaces().withName(fresh).delete();
+        }
+    }
+
+    @Test
     void shrinkingPostgresStorageIsRefusedAndNothingIsWritten(TestCluster cluster) {
         assertEquals(0, motospkg(cluster, concat("install", dev())).exitCode());
         Map<String, String> before = versions(cluster);
