@@ -68,7 +68,10 @@ public final class LiveState {
         return new ObjectState(state.ready(), state.summary(), reasons, state.failed());
     }
 
-    /** The pods a workload selects; matchExpressions are ignored (labels are enough to find them). */
+    /**
+     * The pods a workload selects, terminating ones included (a Deployment is not ready while one
+     * of its own still runs); matchExpressions are ignored (labels are enough to find them).
+     */
     private List<Map<String, Object>> pods(ObjectKey key, Map<String, Object> live) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (Trees.at(live, List.of("spec", "selector", "matchLabels")) instanceof Map<?, ?> match) {

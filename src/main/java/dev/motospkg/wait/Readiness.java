@@ -38,7 +38,10 @@ public final class Readiness {
         };
     }
 
-    /** Decided the way {@code kubectl rollout status} does: caught up, all updated, no old pods left, all available. */
+    /**
+     * Decided the way {@code kubectl rollout status} does: caught up, all updated, no old pods left, all
+     * available; and then, unlike it, no pod of its own still terminating.
+     */
     static ObjectState deployment(Map<String, Object> live, List<Map<String, Object>> pods) {
         long wanted = number(live, 1, "spec", "replicas");
         long generation = number(live, 0, "metadata", "generation");
@@ -57,8 +60,13 @@ public final class Readiness {
         if (observedCurrent && old > 0) {
             summary += ", " + old + " old pending termination";
         }
+        List<Map<String, Object>> terminating = terminatingPods(string(live, "metadata", "name"), pods);
+        if (!terminating.isEmpty()) {
+            summary += ", " + terminating.size() + " terminating";
+        }
         // available counts old pods too: only when no old one is left does it describe the new ones
-        if (observedCurrent && updated >= wanted && old == 0 && available >= wanted) {
+        boolean countsReady = observedCurrent && updated >= wanted && old == 0 && available >= wanted;
+        if (countsReady && terminating.isEmpty()) {
             return ObjectState.ready(summary);
         }
         Set<String> reasons = new LinkedHashSet<>();
@@ -70,14 +78,52 @@ public final class Readiness {
         } else if (old > 0) {
             reasons.add("rollout in progress: " + old + " old " + (old == 1 ? "replica is" : "replicas are")
                     + " pending termination");
-        } else {
+        } else if (!countsReady) {
             reasons.add("rollout in progress: " + available + " of " + updated + " updated replicas available");
+        }
+        if (!terminating.isEmpty()) {
+            reasons.add(terminatingReason(terminating));
         }
         conditionReasons(live, reasons);
         for (Map<String, Object> pod : pods) {
             podReasons(pod, reasons);
         }
         return ObjectState.waiting(summary, new ArrayList<>(reasons));
+    }
+
+    /**
+     * The Deployment's pods that are being deleted but still run. Its controller no longer counts
+     * them, yet until their grace period ends they may answer requests, and a Service may still
+     * route to them. Only pods of its own ReplicaSets ({@code <deployment>-<pod-template-hash>}):
+     * the selector alone also finds another Deployment's pods when labels overlap.
+     */
+    private static List<Map<String, Object>> terminatingPods(String deployment, List<Map<String, Object>> pods) {
+        List<Map<String, Object>> terminating = new ArrayList<>();
+        for (Map<String, Object> pod : pods) {
+            String phase = string(pod, "status", "phase");
+            boolean stopped = "Succeeded".equals(phase) || "Failed".equals(phase);
+            String hash = string(pod, "metadata", "labels", "pod-template-hash");
+            if (Trees.at(pod, List.of("metadata", "deletionTimestamp")) != null && !stopped && hash != null
+                    && ownedByReplicaSet(pod, deployment + "-" + hash)) {
+                terminating.add(pod);
+            }
+        }
+        return terminating;
+    }
+
+    private static boolean ownedByReplicaSet(Map<String, Object> pod, String replicaSet) {
+        return Trees.mapList(Trees.at(pod, List.of("metadata", "ownerReferences"))).stream()
+                .anyMatch(ref -> "ReplicaSet".equals(string(ref, "kind")) && replicaSet.equals(string(ref, "name")));
+    }
+
+    /** The first pod and how many more: one reason per pod would bury the others at scale. */
+    private static String terminatingReason(List<Map<String, Object>> terminating) {
+        Map<String, Object> first = terminating.get(0);
+        Long grace = numberOrNull(first, "metadata", "deletionGracePeriodSeconds");
+        int more = terminating.size() - 1;
+        return "rollout in progress: pod " + string(first, "metadata", "name") + " is still terminating"
+                + (grace == null ? "" : " (grace period " + grace + "s)") + " and may answer requests until it stops"
+                + (more == 0 ? "" : "; " + more + (more == 1 ? " more pod is" : " more pods are") + " still terminating");
     }
 
     /** Like {@code kubectl rollout status} for a StatefulSet: ready replicas, and the update revision reached. */

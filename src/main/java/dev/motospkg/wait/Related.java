@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What besides an object itself decides whether it is ready: a workload's pods (for the reasons
- * it is not), a Service's Endpoints (whether anything answers on it).
+ * it is not; a Deployment's terminating ones also hold it back), a Service's Endpoints (whether
+ * anything answers on it).
  */
 public record Related(List<Map<String, Object>> pods, Optional<Map<String, Object>> endpoints) {
 

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -71,6 +73,16 @@ class MotosAppE2E {
                 .stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
     }
 
+    /**
+     * The images the pods of a component run, terminating ones included: they may still answer
+     * requests. Succeeded and Failed pods run nothing (an evicted one would only make this flaky).
+     */
+    static Set<String> runningImages(TestNode node, String component) {
+        return node.client().pods().inNamespace(NS).withLabel("app.kubernetes.io/component", component).list().getItems()
+                .stream().filter(p -> !Set.of("Succeeded", "Failed").contains(p.getStatus().getPhase()))
+                .flatMap(p -> p.getSpec().getContainers().stream()).map(c -> c.getImage()).collect(Collectors.toSet());
+    }
+
     static Map<String, String> pvcUids(TestNode node) {
         return node.pvcUids(NS);
     }
@@ -109,6 +121,8 @@ class MotosAppE2E {
         assertEquals(0, run.exitCode(), run.out() + run.err());
 
         // the moment --wait returns, the rollout is complete: no pod of the old ReplicaSet is left
+        // (terminating ones included: they may still answer requests)
+        assertEquals(Set.of("motos-backend:v2"), runningImages(node, "backend"));
         Deployment backend = deployment(node, "backend");
         assertEquals(backend.getMetadata().getGeneration(), backend.getStatus().getObservedGeneration());
         assertEquals(1, backend.getStatus().getUpdatedReplicas());
@@ -159,6 +173,7 @@ class MotosAppE2E {
         // the migration only added a table: v1 works with it, so the objects alone go back
         CliRun rollback = motospkg(node, "rollback", "motos", "1", "--keep-data", "--wait", "--timeout", "180s");
         assertEquals(0, rollback.exitCode(), rollback.out() + rollback.err());
+        assertEquals(Set.of("motos-backend:v1"), runningImages(node, "backend"), "no v2 pod left, terminating ones included");
         assertTrue(rollback.out().contains("step schema-check skipped: --keep-data"), rollback.out());
         assertEquals("motos-backend:v1", image(node, "backend"));
         assertTrue(visits(node).contains("\"version\": \"v1\""), visits(node));

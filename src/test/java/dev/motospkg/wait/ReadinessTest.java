@@ -159,6 +159,68 @@ class ReadinessTest {
     }
 
     @Test
+    void aTerminatingPodOfItsOwnKeepsARolledOutDeploymentWaiting() {
+        // the counts say rolled out (kubectl rollout status would stop here), yet the old pod still runs
+        Map<String, Object> old = terminatingPod("backend-5d8f7c9b4-x2k9q", "backend-5d8f7c9b4", "5d8f7c9b4", "Running", 30);
+
+        ObjectState state = Readiness.assess(backend(status(2, 1, 1, 1, 1)), new Related(List.of(old), Optional.empty()));
+
+        assertEquals(false, state.ready());
+        assertEquals("1/1 available, 1 terminating", state.summary());
+        assertEquals(List.of("rollout in progress: pod backend-5d8f7c9b4-x2k9q is still terminating (grace period 30s)"
+                + " and may answer requests until it stops"), state.reasons());
+    }
+
+    @Test
+    void severalTerminatingPodsNameTheFirstAndCountTheRest() {
+        List<Map<String, Object>> pods = List.of(
+                terminatingPod("backend-5d8f7c9b4-a", "backend-5d8f7c9b4", "5d8f7c9b4", null, null),
+                terminatingPod("backend-5d8f7c9b4-b", "backend-5d8f7c9b4", "5d8f7c9b4", "Pending", 30),
+                terminatingPod("backend-6c4b8d7f5-c", "backend-6c4b8d7f5", "6c4b8d7f5", "Running", 30));
+
+        ObjectState state = Readiness.assess(backend(status(2, 1, 1, 1, 1)), new Related(pods, Optional.empty()));
+
+        assertEquals("1/1 available, 3 terminating", state.summary());
+        assertEquals(List.of("rollout in progress: pod backend-5d8f7c9b4-a is still terminating"
+                + " and may answer requests until it stops; 2 more pods are still terminating"), state.reasons());
+    }
+
+    @Test
+    void terminatingPodsComeAfterWhatTheCountsSay() {
+        Map<String, Object> old = terminatingPod("backend-5d8f7c9b4-x2k9q", "backend-5d8f7c9b4", "5d8f7c9b4", "Running", 30);
+
+        ObjectState state = Readiness.assess(backend(status(2, 2, 1, 1, 1)), new Related(List.of(old), Optional.empty()));
+
+        assertEquals("1/1 available, 1 old pending termination, 1 terminating", state.summary());
+        assertEquals(List.of("rollout in progress: 1 old replica is pending termination",
+                "rollout in progress: pod backend-5d8f7c9b4-x2k9q is still terminating (grace period 30s)"
+                        + " and may answer requests until it stops"), state.reasons());
+    }
+
+    @Test
+    void terminatingPodsThatAreNotItsOwnOrHaveStoppedDoNotHoldItBack() {
+        Map<String, Object> running = terminatingPod("backend-5d8f7c9b4-new", "backend-5d8f7c9b4", "5d8f7c9b4", "Running", 30);
+        ((Map<String, Object>) running.get("metadata")).remove("deletionTimestamp");
+        List<Map<String, Object>> pods = List.of(
+                running,
+                // another Deployment whose labels overlap: its ReplicaSet is not backend-<hash>
+                terminatingPod("backend-canary-7f6d5c4b3-a", "backend-canary-7f6d5c4b3", "7f6d5c4b3", "Running", 30),
+                // the hash label names a ReplicaSet that is not the pod's owner
+                terminatingPod("backend-5d8f7c9b4-b", "backend-6c4b8d7f5", "5d8f7c9b4", "Running", 30),
+                // owned by no ReplicaSet at all
+                terminatingPod("backend-bare", null, "5d8f7c9b4", "Running", 30),
+                // finished: no container runs any more
+                terminatingPod("backend-5d8f7c9b4-done", "backend-5d8f7c9b4", "5d8f7c9b4", "Succeeded", 30),
+                terminatingPod("backend-5d8f7c9b4-evicted", "backend-5d8f7c9b4", "5d8f7c9b4", "Failed", 30));
+
+        ObjectState state = Readiness.assess(backend(status(2, 1, 1, 1, 1)), new Related(pods, Optional.empty()));
+
+        assertEquals(ObjectState.ready("1/1 available"), state);
+        assertEquals(ObjectState.ready("1/1 available"),
+                Readiness.assess(backend(status(2, 1, 1, 1, 1)), new Related(List.of(running), Optional.empty())));
+    }
+
+    @Test
     void pvcPendingExplainsWhatIsMissing() {
         ObjectState state = Readiness.assess(obj("PersistentVolumeClaim", Map.of("phase", "Pending")), Related.NONE);
         assertEquals(List.of("no controller/provisioner has bound it yet (storageClassName: cluster default;"
@@ -193,6 +255,29 @@ class ReadinessTest {
         }
         o.put("spec", spec);
         return o;
+    }
+
+    /** Deployment backend, one replica, generation 2. */
+    private static Map<String, Object> backend(Map<String, Object> status) {
+        Map<String, Object> o = deployment(1, 2, status);
+        ((Map<String, Object>) o.get("metadata")).put("name", "backend");
+        return o;
+    }
+
+    /** A pod being deleted, owned by ReplicaSet {@code owner} (null: by none); null phase or grace: not set. */
+    private static Map<String, Object> terminatingPod(String name, String owner, String hash, String phase, Integer grace) {
+        Map<String, Object> pod = pod(name, phase == null ? null : new LinkedHashMap<>(Map.of("phase", phase)));
+        Map<String, Object> meta = (Map<String, Object>) pod.get("metadata");
+        meta.put("labels", Map.of("app", "backend", "pod-template-hash", hash));
+        if (owner != null) {
+            meta.put("ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", "ReplicaSet", "name", owner,
+                    "controller", true)));
+        }
+        meta.put("deletionTimestamp", "2024-05-01T10:00:00Z");
+        if (grace != null) {
+            meta.put("deletionGracePeriodSeconds", grace);
+        }
+        return pod;
     }
 
     private static Map<String, Object> workload(String kind, Map<String, Object> status) {

@@ -166,6 +166,26 @@ class WaiterTest {
     }
 
     @Test
+    void aRolledOutDeploymentIsReadyOnlyOnceItsOldPodHasStopped() {
+        cluster.script(DEPLOYMENT, second -> deployment(1));
+        // the listed pods include the terminating one: it is deleted, but still runs for 3 s
+        Map<String, Object> old = Map.of("kind", "Pod", "metadata", Map.of("name", "backend-5d8f7c9b4-x2k9q",
+                "labels", Map.of("app", "backend", "pod-template-hash", "5d8f7c9b4"),
+                "ownerReferences", List.of(Map.of("kind", "ReplicaSet", "name", "backend-5d8f7c9b4")),
+                "deletionTimestamp", "2024-05-01T10:00:00Z", "deletionGracePeriodSeconds", 30L),
+                "status", Map.of("phase", "Running"));
+        cluster.podsAt = second -> second < 3 ? List.of(old) : List.of();
+
+        WaitResult result = waiter().waitFor(List.of(DEPLOYMENT), Duration.ofMinutes(5));
+
+        assertTrue(result.allReady());
+        assertEquals("""
+                  Deployment/backend: 1/1 available, 1 terminating (waiting)
+                  Deployment/backend: ready (3s)
+                """, out.toString());
+    }
+
+    @Test
     void zeroTimeoutChecksOnceWithoutSleeping() {
         cluster.script(DEPLOYMENT, second -> deployment(0));
 
@@ -230,6 +250,8 @@ class WaiterTest {
         final Map<ObjectKey, Integer> gets = new HashMap<>();
         final List<Map<String, String>> podSelectors = new ArrayList<>();
         List<Map<String, Object>> pods = List.of();
+        /** The pods by seconds since start; by default the fixed list above. */
+        IntFunction<List<Map<String, Object>>> podsAt = second -> pods;
 
         FakeCluster(TestClock clock) {
             this.clock = clock;
@@ -243,8 +265,11 @@ class WaiterTest {
         @Override
         public Optional<Map<String, Object>> get(ObjectKey key) {
             gets.merge(key, 1, Integer::sum);
-            int second = (int) Duration.between(start, clock.instant()).getSeconds();
-            return Optional.ofNullable(scripts.get(key).apply(second));
+            return Optional.ofNullable(scripts.get(key).apply(second()));
+        }
+
+        private int second() {
+            return (int) Duration.between(start, clock.instant()).getSeconds();
         }
 
         @Override
@@ -252,7 +277,7 @@ class WaiterTest {
             assertEquals("Pod", kind);
             assertEquals("app", namespace);
             podSelectors.add(labels);
-            return pods;
+            return podsAt.apply(second());
         }
 
         @Override
