@@ -17,6 +17,11 @@ public final class Main {
     boolean debug;
 
     public static void main(String[] args) {
+        // only in a process of its own: tests run many commands in one JVM that is warm already
+        String named = named(args);
+        if (named != null && RENDERING.contains(named)) {
+            dev.motospkg.render.WarmUp.start();
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(out, err, Path.of("").toAbsolutePath(), System.console() != null, args);
@@ -43,7 +48,7 @@ public final class Main {
         App app = new App(out, err, workDir, terminal, contexts);
         Main main = new Main();
         CommandLine cli = new CommandLine(main, new Factory(app));
-        addSubcommands(cli, java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null));
+        addSubcommands(cli, named(args), args);
         // Repeated -f/--set call their setters once each, in order; that is how layering order is kept.
         cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(out);
@@ -72,6 +77,9 @@ public final class Main {
         }
     }
 
+    /** Commands that render the chart (and whose render a warm-up can prepare while they parse their arguments). */
+    private static final java.util.Set<String> RENDERING = java.util.Set.of("template", "lint", "install", "upgrade", "diff");
+
     /** Every command, in the order `--help` lists them. */
     private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(TemplateCommand.class, LintCommand.class,
             InstallCommand.class, UpgradeCommand.class, RollbackCommand.class, UninstallCommand.class, DiffCommand.class,
@@ -83,7 +91,10 @@ public final class Main {
      * picocli builds the model of every registered command by reflection before parsing (~100 ms
      * for all of them): when the command is named, only that one is registered.
      */
-    private static void addSubcommands(CommandLine cli, String named) {
+    private static void addSubcommands(CommandLine cli, String named, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return; // the version names no command: building all of them took most of its time
+        }
         for (Class<?> command : COMMANDS) {
             CommandLine.Command spec = command.getAnnotation(CommandLine.Command.class);
             boolean matches = spec.name().equals(named) || java.util.Arrays.asList(spec.aliases()).contains(named);
@@ -93,6 +104,11 @@ public final class Main {
             }
         }
         COMMANDS.forEach(cli::addSubcommand);
+    }
+
+    /** The command the arguments name: their first word that is not an option (null: none). */
+    private static String named(String... args) {
+        return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
     }
 
     /** The whole command tree, every command registered: what shell completion describes. */
